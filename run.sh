@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Builds Beian and starts the whole suite: registry (8081), insights (8082) and the gateway (8080).
+# With no database configured, registry and insights each start an embedded PostgreSQL whose data lives
+# under ./.data (BEIAN_DATA_DIR). Ctrl-C stops all three cleanly.
+#
+#   ./run.sh                 build, then start
+#   ./run.sh --no-build      start what was built last
+set -euo pipefail
+cd "$(dirname "$0")"
+
+if [[ "${1:-}" != "--no-build" ]]; then
+  echo "Building (tests skipped; run them with ./mvnw verify) ..."
+  ./mvnw -B -q -DskipTests package
+fi
+
+GATEWAY_PORT=${BEIAN_GATEWAY_PORT:-8080}
+REGISTRY_PORT=${BEIAN_REGISTRY_PORT:-8081}
+INSIGHTS_PORT=${BEIAN_INSIGHTS_PORT:-8082}
+export BEIAN_GATEWAY_REGISTRY_URL=${BEIAN_GATEWAY_REGISTRY_URL:-http://127.0.0.1:$REGISTRY_PORT}
+export BEIAN_GATEWAY_INSIGHTS_URL=${BEIAN_GATEWAY_INSIGHTS_URL:-http://127.0.0.1:$INSIGHTS_PORT}
+export BEIAN_INSIGHTS_REGISTRY_URL=${BEIAN_INSIGHTS_REGISTRY_URL:-http://127.0.0.1:$REGISTRY_PORT}
+LOG_DIR=${BEIAN_LOG_DIR:-.data/logs}
+mkdir -p "$LOG_DIR"
+
+pids=()
+stop_all() {
+  local rc=$?
+  trap - INT TERM EXIT
+  echo
+  echo "Stopping Beian ..."
+  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  echo "All services stopped."
+  exit "$rc"
+}
+trap stop_all INT TERM EXIT
+
+start() { # name, jar
+  java ${BEIAN_JAVA_OPTS:-} -jar "$2" >"$LOG_DIR/$1.log" 2>&1 &
+  pids+=($!)
+  echo "Started $1 (pid $!), log: $LOG_DIR/$1.log"
+}
+
+start registry registry-service/target/quarkus-app/quarkus-run.jar
+start insights insights-service/target/quarkus-app/quarkus-run.jar
+start gateway gateway/target/quarkus-app/quarkus-run.jar
+
+wait_ready() { # name, port
+  for _ in $(seq 1 240); do
+    if curl -fsS "http://127.0.0.1:$2/q/health/ready" >/dev/null 2>&1; then
+      echo "  $1 is ready on port $2"
+      return 0
+    fi
+    sleep 0.5
+  done
+  echo "  $1 did not become ready on port $2; see $LOG_DIR/$1.log" >&2
+  return 1
+}
+echo "Waiting for readiness ..."
+wait_ready registry "$REGISTRY_PORT"
+wait_ready insights "$INSIGHTS_PORT"
+wait_ready gateway "$GATEWAY_PORT"
+grep -h "Embedded PostgreSQL\|configured PostgreSQL" "$LOG_DIR/registry.log" "$LOG_DIR/insights.log" || true
+
+cat <<INFO
+
+Beian is running.
+  Swagger UI   http://localhost:$GATEWAY_PORT/swagger-ui
+  OpenAPI      http://localhost:$GATEWAY_PORT/openapi
+  API          http://localhost:$GATEWAY_PORT/api/v1/
+  Health       http://localhost:$GATEWAY_PORT/q/health/ready  (registry :$REGISTRY_PORT, insights :$INSIGHTS_PORT)
+Press Ctrl-C to stop all services.
+INFO
+
+# Stop everything as soon as any one service exits on its own.
+wait -n "${pids[@]}" || true
+echo "A service exited; see the logs in $LOG_DIR."

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# End-to-end smoke test through the gateway of a running suite. Prints "N passed, N failed"; exits non-zero
+# on any failure. Usage: scripts/smoke-test.sh [gateway base URL, default http://127.0.0.1:8080]
+set -uo pipefail
+BASE=${1:-http://127.0.0.1:8080}
+passed=0; failed=0
+
+check() { # description, command...
+  local what=$1; shift
+  if out=$("$@" 2>&1); then
+    passed=$((passed + 1)); echo "ok    $what"
+  else
+    failed=$((failed + 1)); echo "FAIL  $what"; echo "$out" | head -20 | sed 's/^/      /'
+  fi
+}
+# status_is URL expected-status [curl args...]
+status_is() {
+  local url=$1 want=$2; shift 2
+  local got; got=$(curl -s -o /dev/null -w '%{http_code}' "$@" "$url")
+  [[ "$got" == "$want" ]] || { echo "expected $want, got $got from $url"; return 1; }
+}
+body_has() { # URL text [curl args...]
+  local url=$1 text=$2; shift 2
+  local body; body=$(curl -s "$@" "$url")
+  grep -qF -- "$text" <<<"$body" || { echo "no '$text' in: ${body:0:400}"; return 1; }
+}
+header_has() { # URL header-line-regex [curl args...]
+  local url=$1 re=$2; shift 2
+  curl -s -D - -o /dev/null "$@" "$url" | tr -d '\r' | grep -qiE -- "$re" || { echo "no header /$re/ from $url"; return 1; }
+}
+
+check "gateway ready, both backends UP" body_has "$BASE/q/health/ready" '"registry": "UP"'
+check "insights backend UP in gateway readiness" body_has "$BASE/q/health/ready" '"insights": "UP"'
+check "jurisdictions via gateway (registry)" body_has "$BASE/api/v1/reference/jurisdictions" '"code":"CN-BJ"'
+check "Chinese names survive the round trip" body_has "$BASE/api/v1/reference/jurisdictions" '"nameZh":"北京市"'
+check "official totals via gateway (insights)" body_has "$BASE/api/v1/insights/official-totals" '"filedCumulative":988'
+check "unknown API path is a 404 problem" header_has "$BASE/api/v1/no-such-thing" '^content-type: application/problem\+json'
+check "request id is kept end to end" header_has "$BASE/api/v1/reference/sectors" '^x-request-id: smoke-1$' -H 'X-Request-Id: smoke-1'
+check "metrics are exposed" status_is "$BASE/q/metrics" 200
+
+echo "smoke: $passed passed, $failed failed"
+[[ $failed -eq 0 ]]
