@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Makes sure a PostgreSQL server answers on 127.0.0.1:5432 and holds the roles and databases Beian uses:
 # role beian (password beian) owning databases beian_registry and beian_insights (UTF-8, C.UTF-8 locale).
+# The databases are created anew on every run, so each CI run starts from an empty schema.
 set -euo pipefail
 PGHOST=127.0.0.1; PGPORT=5432
 export PGHOST PGPORT
@@ -29,9 +30,7 @@ admin() { # runs SQL as the postgres superuser: over TCP (trust) or the local so
 }
 admin "DO \$\$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname='beian') THEN CREATE ROLE beian LOGIN PASSWORD 'beian'; END IF; END\$\$;"
 for db in beian_registry beian_insights; do
-  if [[ "$(admin "SELECT 1 FROM pg_database WHERE datname='$db'")" != "1" ]]; then
-    admin "CREATE DATABASE $db OWNER beian TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'"
-  fi
+  admin "DROP DATABASE IF EXISTS $db WITH (FORCE)"
+  admin "CREATE DATABASE $db OWNER beian TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'"
 done
-# The registry's search index needs pg_trgm-free SQL only, but keep the extension creatable by the owner.
 echo "PostgreSQL ready: $(psql -qAt -U postgres -d postgres -c 'select version()' 2>/dev/null | cut -c1-40)"
