@@ -2,6 +2,7 @@ package dev.beian.common.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -57,6 +58,12 @@ public class ProblemExceptionMappers {
         }
         return Problems.response(400, "validation", "Invalid request", "Field '" + field + "' " + message,
                 uriInfo, List.of(new Problem.FieldError(field, message)), Map.of());
+    }
+
+    /** Jackson's own mapper for this more specific type would answer plain JSON; we keep the problem shape. */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uriInfo) {
+        return malformedJson(e, uriInfo);
     }
 
     @ServerExceptionMapper

@@ -1,0 +1,176 @@
+package dev.beian.registry.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.beian.common.problem.ProblemException;
+import dev.beian.registry.api.FilingPage;
+import dev.beian.registry.api.FilingView;
+import dev.beian.registry.domain.Filing;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Lists filings with filters, a sort and keyset (cursor) pagination: the next page starts after the last
+ * row's (sort key, id), so a page at any depth costs the same. Ids are selected with SQL written for the
+ * indexes, then the filings are loaded with their organizations in one query.
+ */
+@ApplicationScoped
+public class FilingSearch {
+
+    private final AgroalDataSource dataSource;
+    private final EntityManager em;
+
+    public FilingSearch(AgroalDataSource dataSource, EntityManager em) {
+        this.dataSource = dataSource;
+        this.em = em;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public FilingPage page(FilingQuery query, String cursor, int limit) {
+        List<Row> rows = ids(query, cursor == null ? null : Cursors.decode(cursor), limit);
+        List<FilingView> items = load(rows.stream().map(Row::id).toList());
+        String next = rows.size() == limit ? cursorAfter(query.sort(), rows.get(rows.size() - 1)) : null;
+        return new FilingPage(items, limit, next);
+    }
+
+    /** Loads filings by id, keeping the given order. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<FilingView> load(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<Filing> filings = em.createQuery("from Filing f join fetch f.organization where f.id in :ids", Filing.class)
+                .setParameter("ids", ids).getResultList();
+        Map<Long, Integer> order = new HashMap<>();
+        for (int i = 0; i < ids.size(); i++) {
+            order.put(ids.get(i), i);
+        }
+        return filings.stream().sorted(Comparator.comparing(f -> order.get(f.id))).map(FilingMapper::view).toList();
+    }
+
+    /** One row of the id query: the id and its sort key, for the next cursor. */
+    public record Row(long id, Object key) {
+    }
+
+    public List<Row> ids(FilingQuery query, ObjectNode after, int limit) {
+        FilingSort sort = query.sort();
+        StringBuilder sql = new StringBuilder("SELECT f.id, ").append(sort.sqlKey).append(" FROM filing f WHERE true");
+        List<Binder> params = new ArrayList<>();
+        filters(query, sql, params);
+        if (after != null) {
+            JsonNode sortName = after.get("s");
+            JsonNode key = after.get("k");
+            JsonNode id = after.get("id");
+            if (sortName == null || !sort.parameter.equals(sortName.asText()) || key == null || id == null
+                    || !id.canConvertToLong()) {
+                throw ProblemException.invalidParameter("cursor", "does not belong to this sort; start again without a cursor");
+            }
+            sql.append(" AND (").append(sort.sqlKey).append(", f.id) ").append(sort.ascending ? ">" : "<")
+                    .append(" (CAST(? AS ").append(sort.sqlType).append("), ?)");
+            String keyText = key.asText();
+            long lastId = id.asLong();
+            params.add((ps, i) -> ps.setString(i, keyText));
+            params.add((ps, i) -> ps.setLong(i, lastId));
+        }
+        String direction = sort.ascending ? " ASC" : " DESC";
+        sql.append(" ORDER BY ").append(sort.sqlKey).append(direction).append(", f.id").append(direction)
+                .append(" LIMIT ").append(limit);
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement ps = connection.prepareStatement(sql.toString())) {
+            for (int i = 0; i < params.size(); i++) {
+                params.get(i).bind(ps, i + 1);
+            }
+            List<Row> rows = new ArrayList<>(limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new Row(rs.getLong(1), rs.getObject(2)));
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            if ("22007".equals(e.getSQLState()) || "22008".equals(e.getSQLState())) {
+                throw ProblemException.invalidParameter("cursor", "is not a cursor this API issued");
+            }
+            throw new IllegalStateException("Filing query failed", e);
+        }
+    }
+
+    private static void filters(FilingQuery query, StringBuilder sql, List<Binder> params) {
+        if (query.q() != null) {
+            String form = Names.searchForm(query.q());
+            List<String> grams = SearchGrams.forQuery(form);
+            sql.append(" AND f.search_grams @> ?");
+            params.add((ps, i) -> ps.setArray(i, ps.getConnection().createArrayOf("text", grams.toArray())));
+            if (form.codePointCount(0, form.length()) > 2 || form.chars().anyMatch(Character::isWhitespace)) {
+                sql.append(" AND f.search_text LIKE ?");
+                String pattern = "%" + Sql.escapeLike(form) + "%";
+                params.add((ps, i) -> ps.setString(i, pattern));
+            }
+        }
+        equal(sql, params, "f.jurisdiction", query.jurisdiction());
+        contains(sql, params, "f.categories", query.category());
+        contains(sql, params, "f.sectors", query.sector());
+        equal(sql, params, "f.kind", query.kind() == null ? null : query.kind().name());
+        equal(sql, params, "f.status", query.status() == null ? null : query.status().name());
+        equal(sql, params, "f.weights_access", query.weightsAccess() == null ? null : query.weightsAccess().name());
+        if (query.organizationId() != null) {
+            sql.append(" AND f.organization_id = ?");
+            long id = query.organizationId();
+            params.add((ps, i) -> ps.setLong(i, id));
+        }
+        if (query.filedFrom() != null) {
+            sql.append(" AND f.filing_date >= ?");
+            LocalDate from = query.filedFrom();
+            params.add((ps, i) -> ps.setDate(i, Date.valueOf(from)));
+        }
+        if (query.filedTo() != null) {
+            sql.append(" AND f.filing_date <= ?");
+            LocalDate to = query.filedTo();
+            params.add((ps, i) -> ps.setDate(i, Date.valueOf(to)));
+        }
+    }
+
+    private static void equal(StringBuilder sql, List<Binder> params, String column, String value) {
+        if (value != null) {
+            sql.append(" AND ").append(column).append(" = ?");
+            params.add((ps, i) -> ps.setString(i, value));
+        }
+    }
+
+    private static void contains(StringBuilder sql, List<Binder> params, String column, String value) {
+        if (value != null) {
+            sql.append(" AND ").append(column).append(" @> ?");
+            params.add((ps, i) -> ps.setArray(i, ps.getConnection().createArrayOf("text", new Object[]{value})));
+        }
+    }
+
+    private static String cursorAfter(FilingSort sort, Row last) {
+        Object key = last.key();
+        String keyText = key instanceof Timestamp ts ? ts.toInstant().toString()
+                : key instanceof Date d ? d.toLocalDate().toString()
+                : key instanceof Instant i ? i.toString()
+                : String.valueOf(key);
+        return Cursors.encode(Cursors.position().put("s", sort.parameter).put("k", keyText).put("id", last.id()));
+    }
+
+    @FunctionalInterface
+    interface Binder {
+        void bind(PreparedStatement ps, int index) throws SQLException;
+    }
+}

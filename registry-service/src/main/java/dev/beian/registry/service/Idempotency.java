@@ -1,0 +1,90 @@
+package dev.beian.registry.service;
+
+import dev.beian.common.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Idempotency-Key handling for creates and imports. The key is claimed inside the request's transaction:
+ * a concurrent retry waits on the key's row until the first attempt commits (then gets its answer) or rolls
+ * back (then runs itself). The same key with a different request body is refused with 422.
+ */
+@ApplicationScoped
+public class Idempotency {
+
+    public static final String HEADER = "Idempotency-Key";
+    private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7e]{1,200}");
+
+    private final EntityManager em;
+
+    public Idempotency(EntityManager em) {
+        this.em = em;
+    }
+
+    /** A stored first answer. */
+    public record StoredResponse(int status, String body, String contentType, String location, String etag) {
+    }
+
+    public static void checkKey(String key) {
+        if (key != null && !VALID_KEY.matcher(key).matches()) {
+            throw ProblemException.invalidParameter(HEADER, "must be 1 to 200 visible ASCII characters");
+        }
+    }
+
+    public static String hash(byte[] request) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(request));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String hash(String request) {
+        return hash(request.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Claims the key for this request; returns the first answer when the key was used before. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    @SuppressWarnings("unchecked")
+    public Optional<StoredResponse> claim(String scope, String key, String requestHash) {
+        int inserted = em.createNativeQuery("""
+                        INSERT INTO idempotency_record (scope, key, request_hash) VALUES (?1, ?2, ?3)
+                        ON CONFLICT (scope, key) DO NOTHING""")
+                .setParameter(1, scope).setParameter(2, key).setParameter(3, requestHash)
+                .executeUpdate();
+        if (inserted == 1) {
+            return Optional.empty();
+        }
+        List<Object[]> rows = em.createNativeQuery("""
+                        SELECT request_hash, status, body, content_type, location, etag
+                        FROM idempotency_record WHERE scope = ?1 AND key = ?2""")
+                .setParameter(1, scope).setParameter(2, key).getResultList();
+        Object[] row = rows.get(0);
+        if (!requestHash.equals(row[0])) {
+            throw ProblemException.unprocessable("Idempotency-Key '" + key
+                    + "' was already used with a different request; use a new key for a new request");
+        }
+        return Optional.of(new StoredResponse(((Number) row[1]).intValue(), (String) row[2], (String) row[3],
+                (String) row[4], (String) row[5]));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void complete(String scope, String key, StoredResponse response) {
+        em.createNativeQuery("""
+                        UPDATE idempotency_record SET status = ?3, body = ?4, content_type = ?5, location = ?6, etag = ?7
+                        WHERE scope = ?1 AND key = ?2""")
+                .setParameter(1, scope).setParameter(2, key).setParameter(3, response.status())
+                .setParameter(4, response.body()).setParameter(5, response.contentType())
+                .setParameter(6, response.location()).setParameter(7, response.etag())
+                .executeUpdate();
+    }
+}

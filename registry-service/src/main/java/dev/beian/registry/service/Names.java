@@ -1,0 +1,54 @@
+package dev.beian.registry.service;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Normalisation of names. The CAC lists mix full-width and half-width forms (（）vs ()) and stray spaces,
+ * so organisations are matched by their NFKC-folded, whitespace-collapsed legal name, and search matches
+ * the same folding in lower case.
+ */
+public final class Names {
+
+    private static final Pattern WHITESPACE = Pattern.compile("[\\s\\u3000]+");
+
+    private Names() {
+    }
+
+    /** Trims and collapses whitespace, keeping the text as written. */
+    public static String clean(String text) {
+        if (text == null) {
+            return null;
+        }
+        String cleaned = WHITESPACE.matcher(text.strip()).replaceAll(" ");
+        return cleaned.isEmpty() ? null : cleaned;
+    }
+
+    /** The uniqueness key of an organisation's legal name. */
+    public static String normalize(String text) {
+        if (text == null) {
+            return null;
+        }
+        String folded = Normalizer.normalize(text, Normalizer.Form.NFKC);
+        return WHITESPACE.matcher(folded.strip()).replaceAll(" ");
+    }
+
+    /** Folding used for substring search, on both the indexed text and the query. */
+    public static String searchForm(String text) {
+        String normalized = normalize(text);
+        return normalized == null ? "" : normalized.toLowerCase(Locale.ROOT);
+    }
+
+    /** The text a filing is found by: its names, organisation and filing number. */
+    public static String searchText(String name, String nameEn, String organizationName, String organizationNameEn,
+                                    String filingNumber) {
+        StringBuilder text = new StringBuilder();
+        for (String part : new String[]{name, nameEn, organizationName, organizationNameEn, filingNumber}) {
+            if (part != null && !part.isBlank()) {
+                text.append(searchForm(part)).append(' ');
+            }
+        }
+        return text.toString().strip();
+    }
+}
