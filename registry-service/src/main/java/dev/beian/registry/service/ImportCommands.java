@@ -1,0 +1,55 @@
+package dev.beian.registry.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.beian.registry.api.ImportReport;
+import dev.beian.registry.importing.FilingImporter;
+import dev.beian.registry.importing.ImportOptions;
+import dev.beian.registry.importing.ParsedInput;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+/** Runs an import once per Idempotency-Key: the claim, the import and the stored report share a transaction. */
+@ApplicationScoped
+public class ImportCommands {
+
+    static final String SCOPE = "POST /api/v1/filings/import";
+
+    private final FilingImporter importer;
+    private final Idempotency idempotency;
+    private final ObjectMapper json;
+
+    public ImportCommands(FilingImporter importer, Idempotency idempotency, ObjectMapper json) {
+        this.importer = importer;
+        this.idempotency = idempotency;
+        this.json = json;
+    }
+
+    @Transactional
+    public Idempotency.StoredResponse run(ParsedInput input, ImportOptions options, String idempotencyKey,
+                                          String requestHash, String actor) {
+        Idempotency.checkKey(idempotencyKey);
+        // A dry run writes nothing, so there is nothing to replay.
+        boolean remember = idempotencyKey != null && !options.dryRun();
+        if (remember) {
+            var earlier = idempotency.claim(SCOPE, idempotencyKey, requestHash);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
+        ImportReport report = importer.importRows(input, options, actor);
+        var response = new Idempotency.StoredResponse(200, write(report), "application/json", null, null);
+        if (remember) {
+            idempotency.complete(SCOPE, idempotencyKey, response);
+        }
+        return response;
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
