@@ -11,6 +11,7 @@ import dev.beian.registry.domain.FilingStatus;
 import dev.beian.registry.domain.WeightsAccess;
 import dev.beian.registry.service.ETags;
 import dev.beian.registry.service.FilingCommands;
+import dev.beian.registry.service.FilingExport;
 import dev.beian.registry.service.FilingHistory;
 import dev.beian.registry.service.FilingQuery;
 import dev.beian.registry.service.FilingSearch;
@@ -35,6 +36,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -63,9 +65,11 @@ public class FilingResource {
     private final FilingSearch search;
     private final FilingHistory history;
     private final Vocabulary vocabulary;
+    private final FilingExport export;
 
     public FilingResource(FilingService filings, FilingCommands commands, FilingSearch search, FilingHistory history,
-                          Vocabulary vocabulary) {
+                          Vocabulary vocabulary, FilingExport export) {
+        this.export = export;
         this.filings = filings;
         this.commands = commands;
         this.search = search;
@@ -74,12 +78,16 @@ public class FilingResource {
     }
 
     @GET
+    @Produces({MediaType.APPLICATION_JSON, Headers.CSV, Headers.NDJSON})
     @Operation(operationId = "listFilings", summary = "List filings",
             description = "Filters combine with AND. Pages are cursor-based: pass `nextCursor` (also in the `Link: rel=\"next\"` header) as `cursor`. "
                     + "`limit` is 1.." + MAX_LIMIT + " (default " + DEFAULT_LIMIT + "). Send `Accept: text/csv` or `application/x-ndjson` to export the whole filtered list.")
-    @APIResponse(responseCode = "200", description = "A page of filings", content = @Content(schema = @Schema(implementation = FilingPage.class)))
+    @APIResponse(responseCode = "200", description = "A page of filings, or the whole filtered list as CSV or JSON Lines", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FilingPage.class)),
+            @Content(mediaType = Headers.CSV, schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = Headers.NDJSON, schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "400", description = "An invalid or unknown parameter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response list(@Context UriInfo uriInfo,
+    public Response list(@Context UriInfo uriInfo, @Context HttpHeaders headers,
                          @Parameter(description = "Substring of the Chinese or English name, organization or filing number; one Chinese character works", example = "文") @QueryParam("q") String q,
                          @Parameter(description = "Jurisdiction code", example = "CN-BJ") @QueryParam("jurisdiction") String jurisdiction,
                          @Parameter(description = "Category code", example = "TEXT") @QueryParam("category") String category,
@@ -96,6 +104,17 @@ public class FilingResource {
         QueryParams.onlyKnown(uriInfo, LIST_PARAMETERS);
         FilingQuery query = query(q, jurisdiction, category, sector, kind, status, organization, filedFrom, filedTo,
                 weightsAccess, sort);
+        String format = ExportFormat.negotiate(headers.getAcceptableMediaTypes());
+        if (format != null) {
+            if (cursor != null || limit != null) {
+                throw ProblemException.invalidParameter(cursor != null ? "cursor" : "limit",
+                        "does not apply to an export, which always holds the whole filtered list");
+            }
+            StreamingOutput body = Headers.CSV.equals(format) ? out -> export.csv(query, out) : out -> export.ndjson(query, out);
+            return Response.ok(body, Headers.CSV.equals(format) ? format + "; charset=utf-8" : format)
+                    .header("Content-Disposition", "attachment; filename=\"filings." + (Headers.CSV.equals(format) ? "csv" : "ndjson") + "\"")
+                    .build();
+        }
         int pageSize = QueryParams.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
         FilingPage page = search.page(query, QueryParams.text("cursor", cursor, 2000), pageSize);
         return Responses.page(page, page.nextCursor(), uriInfo);

@@ -160,7 +160,7 @@ public class FilingSearch {
         }
     }
 
-    private static String cursorAfter(FilingSort sort, Row last) {
+    public String cursorAfter(FilingSort sort, Row last) {
         Object key = last.key();
         String keyText = key instanceof Timestamp ts ? ts.toInstant().toString()
                 : key instanceof Date d ? d.toLocalDate().toString()
