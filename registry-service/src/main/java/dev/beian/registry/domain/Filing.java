@@ -91,6 +91,10 @@ public class Filing extends PanacheEntityBase {
     @Column(name = "search_text")
     public String searchText;
 
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "search_grams", columnDefinition = "text[]")
+    public List<String> searchGrams = new ArrayList<>();
+
     @Column(name = "created_at")
     public Instant createdAt;
 
@@ -99,6 +103,12 @@ public class Filing extends PanacheEntityBase {
 
     @Version
     public int version;
+
+    /** Sets the text a filing is found by, and the n-grams that index it. */
+    public void indexForSearch(String text) {
+        searchText = text;
+        searchGrams = new ArrayList<>(SearchGrams.forIndex(text));
+    }
 
     /** One entry of the status history: the status and the date it took effect. */
     public record StatusChange(FilingStatus status, LocalDate since) {

@@ -3,10 +3,10 @@ package dev.beian.registry.importing;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyManager;
+import org.postgresql.copy.CopyIn;
 
 import java.io.IOException;
-import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,7 +14,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * Writes many rows fast with PostgreSQL's COPY, on the connection of the current transaction. Used by imports,
@@ -29,18 +28,60 @@ public class BulkWriter {
         this.dataSource = dataSource;
     }
 
-    /** Streams rows (already in COPY text format, one per line) into {@code table (columns)}. */
-    public long copy(String table, String columns, Consumer<StringBuilder> writeRows) {
-        StringBuilder data = new StringBuilder(1 << 16);
-        writeRows.accept(data);
-        if (data.isEmpty()) {
-            return 0;
-        }
+    /** Writes the rows of one COPY. */
+    @FunctionalInterface
+    public interface Rows {
+        void write(CopySink sink) throws IOException;
+    }
+
+    /** Streams rows into {@code table (columns)} in COPY text format, a megabyte at a time. */
+    public long copy(String table, String columns, Rows rows) {
         try (Connection connection = dataSource.getConnection()) {
-            CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
-            return copy.copyIn("COPY " + table + " (" + columns + ") FROM STDIN", new StringReader(data.toString()));
+            CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI()
+                    .copyIn("COPY " + table + " (" + columns + ") FROM STDIN");
+            try {
+                CopySink sink = new CopySink(copy);
+                rows.write(sink);
+                sink.flush();
+                return copy.endCopy();
+            } finally {
+                if (copy.isActive()) {
+                    copy.cancelCopy();
+                }
+            }
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("COPY into " + table + " failed", e);
+        }
+    }
+
+    /** Buffers fields in COPY text format and hands them to the server in large chunks. */
+    public static final class CopySink {
+        private static final int CHUNK = 1 << 20;
+        private final CopyIn copy;
+        private final StringBuilder buffer = new StringBuilder(CHUNK + 4096);
+
+        CopySink(CopyIn copy) {
+            this.copy = copy;
+        }
+
+        public void field(Object value, boolean last) throws IOException {
+            BulkWriter.field(buffer, value, last);
+            if (last && buffer.length() >= CHUNK) {
+                flush();
+            }
+        }
+
+        void flush() throws IOException {
+            if (buffer.isEmpty()) {
+                return;
+            }
+            byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
+            try {
+                copy.writeToCopy(bytes, 0, bytes.length);
+            } catch (SQLException e) {
+                throw new IOException(e);
+            }
+            buffer.setLength(0);
         }
     }
 
@@ -52,17 +93,32 @@ public class BulkWriter {
         }
     }
 
-    /** Runs a query on the transaction's connection and returns each row's columns. */
-    public List<Object[]> query(String sql, int columns) {
+    /**
+     * Runs a query on the transaction's connection and returns each row's columns. Parameters may be
+     * String[] or Integer[] (bound as text[] / int[]) or plain values.
+     */
+    public List<Object[]> query(String sql, int columns, Object... parameters) {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement ps = connection.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+             PreparedStatement ps = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                Object p = parameters[i];
+                if (p instanceof String[] texts) {
+                    ps.setArray(i + 1, connection.createArrayOf("text", texts));
+                } else if (p instanceof Integer[] ints) {
+                    ps.setArray(i + 1, connection.createArrayOf("int4", ints));
+                } else {
+                    ps.setObject(i + 1, p);
+                }
+            }
             List<Object[]> rows = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 Object[] row = new Object[columns];
                 for (int i = 0; i < columns; i++) {
                     row[i] = rs.getObject(i + 1);
                 }
                 rows.add(row);
+            }
             }
             return rows;
         } catch (SQLException e) {

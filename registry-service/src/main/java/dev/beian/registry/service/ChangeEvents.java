@@ -26,7 +26,7 @@ public class ChangeEvents {
     @Transactional(Transactional.TxType.MANDATORY)
     public void append(String type, long entityId, Object state) {
         em.flush(); // the event's state must not precede the rows it describes in the transaction
-        em.createNativeQuery("INSERT INTO change_event (type, entity_id, data) VALUES (?1, ?2, CAST(?3 AS jsonb))")
+        em.createNativeQuery("INSERT INTO change_event (type, entity_id, data) VALUES (?1, ?2, CAST(?3 AS json))")
                 .setParameter(1, type)
                 .setParameter(2, entityId)
                 .setParameter(3, toJson(state))

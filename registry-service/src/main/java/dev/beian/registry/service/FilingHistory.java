@@ -42,7 +42,8 @@ public class FilingHistory {
             }
             JsonNode a = from.path(field);
             JsonNode b = to.path(field);
-            if (!a.equals(b)) {
+            boolean bothAbsent = (a.isMissingNode() || a.isNull()) && (b.isMissingNode() || b.isNull());
+            if (!bothAbsent && !a.equals(b)) {
                 ObjectNode change = changes.putObject(field);
                 change.set("from", a.isMissingNode() ? null : a);
                 change.set("to", b.isMissingNode() ? null : b);
@@ -53,7 +54,7 @@ public class FilingHistory {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(long filingId, String actor, String action, ObjectNode changes) {
-        em.createNativeQuery("INSERT INTO filing_history (filing_id, actor, action, changes) VALUES (?1, ?2, ?3, CAST(?4 AS jsonb))")
+        em.createNativeQuery("INSERT INTO filing_history (filing_id, actor, action, changes) VALUES (?1, ?2, ?3, CAST(?4 AS json))")
                 .setParameter(1, filingId)
                 .setParameter(2, actor)
                 .setParameter(3, action)

@@ -6,6 +6,7 @@ import dev.beian.common.problem.ProblemException;
 import dev.beian.registry.api.FilingPage;
 import dev.beian.registry.api.FilingView;
 import dev.beian.registry.domain.Filing;
+import dev.beian.registry.domain.SearchGrams;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

@@ -164,7 +164,7 @@ public class FilingService {
         f.sourceList = input.source() == null ? null : Names.clean(input.source().list());
         f.sourceRow = input.source() == null ? null : input.source().row();
         f.sourceUrl = input.source() == null ? null : Names.clean(input.source().url());
-        f.searchText = Names.searchText(f.name, f.nameEn, organization.legalName, organization.nameEn, f.filingNumber);
+        f.indexForSearch(Names.searchText(f.name, f.nameEn, organization.legalName, organization.nameEn, f.filingNumber));
     }
 
     private Organization organizationOf(FilingInput input) {

@@ -6,6 +6,7 @@ import dev.beian.registry.api.ImportReport;
 import dev.beian.registry.importing.FilingImporter;
 import dev.beian.registry.importing.ImportOptions;
 import dev.beian.registry.importing.ParsedInput;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -26,6 +27,7 @@ public class ImportCommands {
     }
 
     @Transactional
+    @TransactionConfiguration(timeout = 1800)
     public Idempotency.StoredResponse run(ParsedInput input, ImportOptions options, String idempotencyKey,
                                           String requestHash, String actor) {
         Idempotency.checkKey(idempotencyKey);

@@ -125,8 +125,8 @@ public class OrganizationService {
         o.updatedAt = Instant.now();
         em.flush();
         // Filings are found by their organization's names too.
-        Filing.<Filing>stream("organization.id", o.id).forEach(f -> f.searchText = Names.searchText(
-                f.name, f.nameEn, o.legalName, o.nameEn, f.filingNumber));
+        Filing.<Filing>stream("organization.id", o.id).forEach(f -> f.indexForSearch(Names.searchText(
+                f.name, f.nameEn, o.legalName, o.nameEn, f.filingNumber)));
         events.append("organization.updated", o.id, FilingMapper.view(o, null));
         return FilingMapper.view(o, filingCount(o.id));
     }

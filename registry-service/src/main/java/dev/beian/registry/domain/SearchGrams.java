@@ -1,12 +1,12 @@
-package dev.beian.registry.service;
+package dev.beian.registry.domain;
 
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * The n-grams a substring query looks up in the filing search index. They mirror the SQL function
- * search_grams(): one- and two-character grams of the search form, without whitespace.
+ * The n-grams of substring search: a filing's search text is indexed by all its one- and two-character
+ * grams (without whitespace), and a query looks up a few of its own.
  */
 public final class SearchGrams {
 
@@ -14,6 +14,19 @@ public final class SearchGrams {
     private static final int MAX_GRAMS = 8;
 
     private SearchGrams() {
+    }
+
+    /** Every distinct one- and two-character gram of the text, for the index. */
+    public static List<String> forIndex(String text) {
+        int[] cps = text.codePoints().toArray();
+        Set<String> grams = new LinkedHashSet<>();
+        for (int i = 0; i < cps.length; i++) {
+            addIfNoSpace(grams, new String(cps, i, 1));
+            if (i + 1 < cps.length) {
+                addIfNoSpace(grams, new String(cps, i, 2));
+            }
+        }
+        return List.copyOf(grams);
     }
 
     public static List<String> forQuery(String searchForm) {
