@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Registry benchmark at 1,000,000 synthetic filings, measured direct on the service (no gateway):
+#   1. loads 1,000,000 generated filings through the import endpoint, 100,000 per upload;
+#   2. imports 100,000 more into the fully indexed table and reports rows/s;
+#   3. with wrk, reports p50/p99 latency of: get by id, filtered and sorted list pages at depths from the first
+#      page to page 2,000 (keyset cursors), and one- and two-character Chinese substring searches.
+# Needs: PostgreSQL on 127.0.0.1:5432 (scripts/ensure-postgres.sh), wrk (apt-get install wrk), python3.
+# Usage: bench/bench-registry.sh [filings, default 1000000]   (about 15-25 minutes on 2 cores)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+TOTAL=${1:-1000000}
+CHUNK=100000
+PORT=18081
+BASE=http://127.0.0.1:$PORT
+OUT=${BENCH_OUT:-target/bench-registry}
+mkdir -p "$OUT"
+command -v wrk >/dev/null || { apt-get update -q && apt-get install -y -q wrk; }
+[[ -f registry-service/target/quarkus-app/quarkus-run.jar ]] || ./mvnw -B -q -DskipTests package -pl registry-service -am
+bash scripts/ensure-postgres.sh >/dev/null
+
+PID=$(PORT=$PORT LOG=$OUT/registry.log bench/start-registry.sh)
+trap 'kill $PID 2>/dev/null || true' EXIT
+
+import_chunk() { # start count -> prints seconds
+  python3 bench/generate_filings.py --start "$1" --count "$2" > "$OUT/chunk.csv"
+  local t0 t1
+  t0=$(date +%s.%N)
+  curl -sf -X POST -H 'Content-Type: text/csv' --data-binary @"$OUT/chunk.csv" "$BASE/api/v1/filings/import" > "$OUT/report.json"
+  t1=$(date +%s.%N)
+  python3 -c "import json,sys; r=json.load(open('$OUT/report.json')); assert r['created']==$2, r" 
+  python3 -c "print($t1 - $t0)"
+}
+
+echo "== Loading $TOTAL synthetic filings in uploads of $CHUNK"
+for ((start = 1; start <= TOTAL; start += CHUNK)); do
+  s=$(import_chunk "$start" "$CHUNK")
+  printf '  rows %8d-%8d: %6.1f s (%6.0f rows/s)\n' "$start" $((start + CHUNK - 1)) "$s" "$(python3 -c "print($CHUNK / $s)")"
+done
+psql -h 127.0.0.1 -U postgres -d beian_bench_registry -qc "VACUUM ANALYZE" >/dev/null
+
+echo "== Import of $CHUNK rows into the indexed table of $TOTAL"
+s=$(import_chunk $((TOTAL + 1)) "$CHUNK")
+IMPORT_RATE=$(python3 -c "print($CHUNK / $s)")
+printf '  %.1f s, %.0f rows/s\n' "$s" "$IMPORT_RATE"
+psql -h 127.0.0.1 -U postgres -d beian_bench_registry -qc "VACUUM ANALYZE" >/dev/null
+
+echo "== Building request lists"
+python3 bench/registry_paths.py "$BASE" "$OUT"
+
+run_wrk() { # name file
+  URLS="$OUT/$2" wrk -t2 -c8 -d20s --latency -s bench/urls.lua "$BASE" > "$OUT/$1.wrk"
+  local p50 p99 rps
+  p50=$(awk '/^ +50%/{print $2}' "$OUT/$1.wrk"); p99=$(awk '/^ +99%/{print $2}' "$OUT/$1.wrk")
+  rps=$(awk '/Requests\/sec/{print $2}' "$OUT/$1.wrk")
+  printf '  %-34s p50 %8s  p99 %8s  %8s req/s\n' "$1" "$p50" "$p99" "$rps"
+}
+echo "== Latency (wrk -t2 -c8 -d20s, direct on the registry at $((TOTAL + CHUNK)) filings)"
+run_wrk "get-by-id" ids.txt
+run_wrk "list-filtered-sorted-any-depth" pages.txt
+run_wrk "search-1-char-chinese" search1.txt
+run_wrk "search-2-char-chinese" search2.txt
