@@ -194,7 +194,7 @@ public class FilingImporter {
      */
     private OrganizationResolution resolveOrganizations(List<ImportRow> rows) {
         Map<String, String> names = new LinkedHashMap<>();
-        rows.forEach(r -> names.putIfAbsent(Names.normalize(r.organizationName()), r.organizationName()));
+        rows.forEach(r -> names.putIfAbsent(Names.organizationKey(r.organizationName()), r.organizationName()));
         Map<String, OrganizationRef> byName = new HashMap<>();
         List<OrganizationView> created = new ArrayList<>();
         for (List<String> chunk : chunks(new ArrayList<>(names.keySet()), 10_000)) {
@@ -229,7 +229,7 @@ public class FilingImporter {
 
     record OrganizationResolution(Map<String, OrganizationRef> byNormalizedName, int created) {
         OrganizationRef byName(ImportRow row) {
-            return byNormalizedName.get(Names.normalize(row.organizationName()));
+            return byNormalizedName.get(Names.organizationKey(row.organizationName()));
         }
     }
 

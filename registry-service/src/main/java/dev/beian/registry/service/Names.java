@@ -6,8 +6,8 @@ import java.util.regex.Pattern;
 
 /**
  * Normalisation of names. The CAC lists mix full-width and half-width forms (（）vs ()) and stray spaces,
- * so organisations are matched by their NFKC-folded, whitespace-collapsed legal name, and search matches
- * the same folding in lower case.
+ * so organisations are matched by a folded key of their legal name, and search matches the same folding in
+ * lower case.
  */
 public final class Names {
 
@@ -25,13 +25,24 @@ public final class Names {
         return cleaned.isEmpty() ? null : cleaned;
     }
 
-    /** The uniqueness key of an organisation's legal name. */
+    /** NFKC-folded (full-width forms to half-width) with whitespace collapsed. */
     public static String normalize(String text) {
         if (text == null) {
             return null;
         }
         String folded = Normalizer.normalize(text, Normalizer.Form.NFKC);
         return WHITESPACE.matcher(folded.strip()).replaceAll(" ");
+    }
+
+    /**
+     * The uniqueness key of an organisation's legal name: folded, without any whitespace (the lists write
+     * "阿里巴巴 (杭州)" and "阿里巴巴（杭州）" for one company) and case-insensitive.
+     */
+    public static String organizationKey(String text) {
+        if (text == null) {
+            return null;
+        }
+        return WHITESPACE.matcher(Normalizer.normalize(text, Normalizer.Form.NFKC)).replaceAll("").toLowerCase(Locale.ROOT);
     }
 
     /** Folding used for substring search, on both the indexed text and the query. */

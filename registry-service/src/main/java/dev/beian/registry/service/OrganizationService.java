@@ -40,7 +40,7 @@ public class OrganizationService {
     @Transactional(Transactional.TxType.MANDATORY)
     public Organization resolve(String legalName) {
         String name = Names.clean(legalName);
-        String key = Names.normalize(name);
+        String key = Names.organizationKey(name);
         Object created = em.createNativeQuery("""
                         INSERT INTO organization (legal_name, normalized_name) VALUES (?1, ?2)
                         ON CONFLICT (normalized_name) DO NOTHING RETURNING id""")
@@ -65,7 +65,7 @@ public class OrganizationService {
         String where = "id > :after";
         if (q != null) {
             where += " and (normalizedName like :q or lower(coalesce(nameEn, '')) like :q)";
-            params = params.and("q", "%" + Sql.escapeLike(Names.normalize(q)) + "%");
+            params = params.and("q", "%" + Sql.escapeLike(Names.organizationKey(q)) + "%");
         }
         var query = Organization.<Organization>find(where + " order by id", params);
         List<Organization> rows = query.range(0, limit).list();
@@ -77,7 +77,7 @@ public class OrganizationService {
     @Transactional
     public OrganizationView create(OrganizationInput input) {
         check(input);
-        String key = Names.normalize(input.legalName());
+        String key = Names.organizationKey(input.legalName());
         Optional<Organization> existing = Organization.find("normalizedName", key).firstResultOptional();
         if (existing.isPresent()) {
             throw ProblemException.conflict("Organization " + existing.get().id + " already has this legal name ("
@@ -86,6 +86,7 @@ public class OrganizationService {
         Organization o = new Organization();
         apply(o, input);
         o.createdAt = Instant.now();
+        o.updatedAt = o.createdAt;
         o.persist();
         em.flush();
         events.append("organization.created", o.id, FilingMapper.view(o, null));
@@ -111,7 +112,7 @@ public class OrganizationService {
     }
 
     private OrganizationView update(Organization o, OrganizationInput input) {
-        String key = Names.normalize(input.legalName());
+        String key = Names.organizationKey(input.legalName());
         if (!key.equals(o.normalizedName)) {
             Organization.<Organization>find("normalizedName", key).firstResultOptional().ifPresent(other -> {
                 throw ProblemException.conflict("Organization " + other.id + " already has this legal name");
@@ -157,7 +158,7 @@ public class OrganizationService {
 
     private static void apply(Organization o, OrganizationInput input) {
         o.legalName = Names.clean(input.legalName());
-        o.normalizedName = Names.normalize(input.legalName());
+        o.normalizedName = Names.organizationKey(input.legalName());
         o.nameEn = Names.clean(input.nameEn());
         o.aliases = input.aliases() == null ? new ArrayList<>() : input.aliases().stream().map(Names::clean).toList();
         o.type = input.type() == null ? OrganizationType.OTHER : input.type();
