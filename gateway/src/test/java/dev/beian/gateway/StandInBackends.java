@@ -2,52 +2,93 @@ package dev.beian.gateway;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
-import io.vertx.core.json.JsonObject;
 
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Two small HTTP servers standing in for the registry and insights services, so gateway tests can see where
- * a request went and what arrived. Each echoes the backend name, method, path, request id and body length.
+ * a request went and what arrived, stop a backend mid-test and make it slow. Also sets the gateway's test
+ * configuration: short timeouts, test API keys (configured by their SHA-256, as in production) and limits.
+ * Tests get this instance in a field marked {@link Inject}.
  */
 public class StandInBackends implements QuarkusTestResourceLifecycleManager {
 
+    public static final String READER_KEY = "reader-key-0123456789";
+    public static final String EDITOR_KEY = "editor-key-0123456789";
+    public static final String ADMIN_KEY = "admin-key-0123456789";
+    /** A key allowed 3 requests per window, to run out of. */
+    public static final String LIMITED_KEY = "limited-key-0123456789";
+    public static final String CORS_ORIGIN = "https://dash.example.org";
+
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.FIELD)
+    public @interface Inject {
+    }
+
     private Vertx vertx;
+    private StandIn registry;
+    private StandIn insights;
 
     @Override
     public Map<String, String> start() {
         vertx = Vertx.vertx();
-        int registryPort = listen("registry");
-        int insightsPort = listen("insights");
-        return Map.of(
-                "beian.gateway.registry-url", "http://127.0.0.1:" + registryPort,
-                "beian.gateway.insights-url", "http://127.0.0.1:" + insightsPort);
+        registry = new StandIn(vertx, "registry");
+        insights = new StandIn(vertx, "insights");
+        registry.start();
+        insights.start();
+        Map<String, String> config = new HashMap<>();
+        config.put("beian.gateway.registry-url", "http://127.0.0.1:" + registry.port());
+        config.put("beian.gateway.insights-url", "http://127.0.0.1:" + insights.port());
+        config.put("beian.gateway.connect-timeout", "1s");
+        config.put("beian.gateway.request-timeout", "2s");
+        config.put("beian.gateway.retry.backoff", "50ms");
+        config.put("beian.gateway.circuit-breaker.failure-threshold", "3");
+        config.put("beian.gateway.circuit-breaker.cool-down", "1s");
+        config.put("beian.gateway.rate-limit.anonymous-limit", "100000");
+        config.put("beian.gateway.rate-limit.key-limit", "100000");
+        config.put("beian.gateway.cors-origins", CORS_ORIGIN);
+        config.put("beian.gateway.max-body-size", "1M");
+        config.put("beian.gateway.max-header-size", "8K");
+        key(config, "ci-reader", READER_KEY, "reader");
+        key(config, "ci-editor", EDITOR_KEY, "editor");
+        key(config, "ops-admin", ADMIN_KEY, "admin");
+        key(config, "limited", LIMITED_KEY, "reader");
+        config.put("beian.gateway.api-keys.limited.rate-limit", "3");
+        return config;
     }
 
-    private int listen(String name) {
+    private static void key(Map<String, String> config, String name, String key, String role) {
+        config.put("beian.gateway.api-keys." + name + ".sha256", sha256(key));
+        config.put("beian.gateway.api-keys." + name + ".role", role);
+    }
+
+    static String sha256(String key) {
         try {
-            HttpServer server = vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
-                if (request.path().equals("/q/health/ready")) {
-                    request.response().putHeader("Content-Type", "application/json").end("{\"status\":\"UP\"}");
-                    return;
-                }
-                JsonObject echo = new JsonObject()
-                        .put("backend", name)
-                        .put("method", request.method().name())
-                        .put("uri", request.uri())
-                        .put("requestId", request.getHeader("X-Request-Id"))
-                        .put("bodyLength", body.length());
-                request.response().putHeader("Content-Type", "application/json")
-                        .putHeader("ETag", "\"v1\"")
-                        .end(echo.encode());
-            }));
-            return server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture()
-                    .get(10, TimeUnit.SECONDS).actualPort();
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
         } catch (Exception e) {
-            throw new IllegalStateException("Cannot start stand-in backend " + name, e);
+            throw new IllegalStateException(e);
         }
+    }
+
+    @Override
+    public void inject(TestInjector testInjector) {
+        testInjector.injectIntoFields(this, new TestInjector.AnnotatedAndMatchesType(Inject.class, StandInBackends.class));
+    }
+
+    public StandIn registry() {
+        return registry;
+    }
+
+    public StandIn insights() {
+        return insights;
     }
 
     @Override

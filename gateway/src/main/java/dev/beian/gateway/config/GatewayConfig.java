@@ -1,10 +1,15 @@
 package dev.beian.gateway.config;
 
+import dev.beian.gateway.security.Role;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /** Gateway settings, under {@code beian.gateway} (environment {@code BEIAN_GATEWAY_...}). */
 @ConfigMapping(prefix = "beian.gateway")
@@ -29,14 +34,117 @@ public interface GatewayConfig {
     @WithDefault("1024")
     int maxWaitQueueSize();
 
+    /** TCP connect timeout to a backend, and the longest wait for a pooled connection. */
     @WithDefault("2s")
     Duration connectTimeout();
 
-    /** Longest a backend may take to answer before the gateway gives up with 504. */
+    /**
+     * Budget of one proxied call until the backend's answer starts (connecting, retries and waiting included);
+     * past it the gateway answers 504. While an answer streams, it is the longest silence between chunks.
+     */
     @WithDefault("30s")
     Duration requestTimeout();
 
     /** Timeout of each backend probe behind the gateway's readiness check. */
     @WithDefault("2s")
     Duration healthTimeout();
+
+    /** Retries of idempotent calls (GET, HEAD) whose connection failed; other methods are never retried. */
+    Retry retry();
+
+    /** The per-backend circuit breaker that answers 503 fast while a backend is down. */
+    CircuitBreaker circuitBreaker();
+
+    /** API keys by name; each key is given by its SHA-256 and a role. */
+    Map<String, ApiKey> apiKeys();
+
+    /** When true, reads (GET, HEAD, OPTIONS) need a key too; by default they are public. */
+    @WithDefault("false")
+    boolean requireKeyForReads();
+
+    /** Path prefixes that need the admin role for every method. */
+    @WithDefault("/api/v1/admin,/api/v1/insights/admin")
+    List<String> adminPaths();
+
+    RateLimit rateLimit();
+
+    /** Origins (scheme://host[:port]) allowed to call the API from a browser; "*" for any. Empty: none. */
+    Optional<List<String>> corsOrigins();
+
+    /** How long a browser may cache a CORS preflight answer. */
+    @WithDefault("10m")
+    Duration corsMaxAge();
+
+    /**
+     * Largest request body; larger ones get 413, whether announced by Content-Length or streamed. Bodies are
+     * streamed, not held, so this only has to fit the largest import (the registry's own limit is 32 MiB).
+     */
+    @WithDefault("40M")
+    MemorySize maxBodySize();
+
+    /**
+     * Largest request header section answered with a 431 problem. Must stay below
+     * {@code quarkus.http.limits.max-header-size}, where the HTTP server refuses with a bare 431.
+     */
+    @WithDefault("16K")
+    MemorySize maxHeaderSize();
+
+    OpenApi openapi();
+
+    interface Retry {
+        /** Extra attempts after the first one. */
+        @WithDefault("1")
+        int maxRetries();
+
+        /** Pause before a retry. */
+        @WithDefault("100ms")
+        Duration backoff();
+    }
+
+    interface CircuitBreaker {
+        /** Consecutive connection failures that open the breaker. */
+        @WithDefault("5")
+        int failureThreshold();
+
+        /** How long an open breaker refuses before letting one trial call through. */
+        @WithDefault("10s")
+        Duration coolDown();
+    }
+
+    interface ApiKey {
+        /** Lower-case hex SHA-256 of the key (e.g. {@code printf %s "$KEY" | sha256sum}). */
+        String sha256();
+
+        Role role();
+
+        /** Requests per rate-limit window for this key; default {@code rate-limit.key-limit}. */
+        Optional<Integer> rateLimit();
+    }
+
+    interface RateLimit {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Requests per window for each client address calling without a key. */
+        @WithDefault("300")
+        int anonymousLimit();
+
+        /** Requests per window for each API key. */
+        @WithDefault("1200")
+        int keyLimit();
+
+        /** The window over which a limit refills completely (a token bucket refilling steadily). */
+        @WithDefault("1m")
+        Duration window();
+    }
+
+    interface OpenApi {
+        /** How long the merged document is served before it is rebuilt from the backends. */
+        @WithDefault("30s")
+        Duration refresh();
+
+        /** Server URL written in the merged document; default "/": the gateway that served it. */
+        @WithDefault("/")
+        String serverUrl();
+    }
 }

@@ -25,8 +25,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -69,7 +69,8 @@ public class ImportResource {
                     + "An `Idempotency-Key` makes retries safe.")
     @RequestBody(content = {
             @Content(mediaType = Headers.CSV, example = "序号,属地,模型名称,备案单位,备案号,备案时间\n1,北京,文心一言,北京百度网讯科技有限公司,Beijing-WenXinYiYan-20230821,2023/8/31\n"),
-            @Content(mediaType = Headers.NDJSON, example = "{\"filingNumber\":\"Beijing-WenXinYiYan-20230821\",\"kind\":\"FILING\",\"name\":\"文心一言\",\"organizationName\":\"北京百度网讯科技有限公司\",\"jurisdiction\":\"CN-BJ\",\"filingDate\":\"2023-08-31\"}\n")})
+            // One FilingInput-shaped JSON object per line (an example here would be read as a single object).
+            @Content(mediaType = Headers.NDJSON, schema = @Schema(type = SchemaType.STRING, description = "One filing per line, with the fields of FilingInput"))})
     @APIResponse(responseCode = "200", description = "The report", content = @Content(schema = @Schema(implementation = ImportReport.class)))
     @APIResponse(responseCode = "400", description = "Unreadable upload or invalid parameter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "Upload too large", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

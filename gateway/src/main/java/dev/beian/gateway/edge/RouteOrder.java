@@ -1,0 +1,20 @@
+package dev.beian.gateway.edge;
+
+/**
+ * Orders of the gateway's routes on the Quarkus router: all run before Quarkus' own routes (order 0 and up),
+ * edge handlers first so that every later answer, error or not, carries the request id and CORS headers.
+ */
+public final class RouteOrder {
+
+    /** Request id, CORS, header size: every path. */
+    public static final int EDGE = -300;
+    /** The merged OpenAPI document. */
+    public static final int OPENAPI = -250;
+    /** Path check, body limit, authentication, rate limit, authorization: API paths. */
+    public static final int API_GUARD = -200;
+    /** The reverse proxy, insights before registry. */
+    public static final int PROXY = -100;
+
+    private RouteOrder() {
+    }
+}

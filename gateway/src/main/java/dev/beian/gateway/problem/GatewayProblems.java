@@ -1,0 +1,56 @@
+package dev.beian.gateway.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.beian.common.problem.Problem;
+import dev.beian.common.web.RequestIds;
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
+
+import java.net.URI;
+import java.util.List;
+
+/**
+ * Problem answers the gateway writes itself on raw Vert.x routes (where the JAX-RS mappers of {@code common}
+ * never run), in the same RFC 9457 shape as every service's: the common {@link Problem} record.
+ */
+public final class GatewayProblems {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private GatewayProblems() {
+    }
+
+    /** The problem body for a request, naming its path and request id. */
+    public static Buffer body(HttpServerRequest request, int status, String slug, String title, String detail) {
+        Problem problem = new Problem(URI.create(Problem.TYPE_BASE + slug), title, status, detail, request.path(),
+                request.getHeader(RequestIds.HEADER), List.of());
+        try {
+            return Buffer.buffer(JSON.writeValueAsBytes(problem));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write a problem body", e);
+        }
+    }
+
+    /** Ends the exchange with a problem answer; {@code headers} may carry Retry-After, WWW-Authenticate ... */
+    public static void send(RoutingContext ctx, int status, String slug, String title, String detail,
+                            MultiMap headers) {
+        HttpServerResponse response = ctx.response();
+        if (response.headWritten()) {
+            response.reset();
+            return;
+        }
+        response.setStatusCode(status).putHeader("Content-Type", Problem.MEDIA_TYPE);
+        if (headers != null) {
+            response.headers().addAll(headers);
+        }
+        response.end(body(ctx.request(), status, slug, title, detail));
+    }
+
+    public static void send(RoutingContext ctx, int status, String slug, String title, String detail) {
+        send(ctx, status, slug, title, detail, null);
+    }
+}

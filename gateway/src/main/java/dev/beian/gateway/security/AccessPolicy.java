@@ -1,0 +1,48 @@
+package dev.beian.gateway.security;
+
+import io.vertx.core.http.HttpMethod;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Which role a request needs: admin paths need admin whatever the method; other writes need editor; reads
+ * (GET, HEAD, OPTIONS) need nothing unless keys are required for reads, then reader.
+ */
+public final class AccessPolicy {
+
+    private final List<String> adminPrefixes;
+    private final boolean requireKeyForReads;
+
+    public AccessPolicy(List<String> adminPaths, boolean requireKeyForReads) {
+        this.adminPrefixes = adminPaths.stream().map(AccessPolicy::prefixOf).toList();
+        this.requireKeyForReads = requireKeyForReads;
+    }
+
+    /** The role needed, or empty when anyone may call. The path must be canonical (see {@link PathGuard}). */
+    public Optional<Role> required(HttpMethod method, String path) {
+        if (adminPrefixes.stream().anyMatch(prefix -> path.equals(prefix) || path.startsWith(prefix + "/"))) {
+            return Optional.of(Role.ADMIN);
+        }
+        if (!isRead(method)) {
+            return Optional.of(Role.EDITOR);
+        }
+        return requireKeyForReads ? Optional.of(Role.READER) : Optional.empty();
+    }
+
+    public static boolean isRead(HttpMethod method) {
+        return method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS;
+    }
+
+    /** "/api/v1/admin/**", "/api/v1/admin/" and "/api/v1/admin" all mean the same prefix. */
+    private static String prefixOf(String pattern) {
+        String prefix = pattern.trim();
+        if (prefix.endsWith("/**")) {
+            prefix = prefix.substring(0, prefix.length() - 3);
+        }
+        while (prefix.endsWith("/")) {
+            prefix = prefix.substring(0, prefix.length() - 1);
+        }
+        return prefix;
+    }
+}
