@@ -19,6 +19,10 @@ INSIGHTS_PORT=${BEIAN_INSIGHTS_PORT:-8082}
 export BEIAN_GATEWAY_REGISTRY_URL=${BEIAN_GATEWAY_REGISTRY_URL:-http://127.0.0.1:$REGISTRY_PORT}
 export BEIAN_GATEWAY_INSIGHTS_URL=${BEIAN_GATEWAY_INSIGHTS_URL:-http://127.0.0.1:$INSIGHTS_PORT}
 export BEIAN_INSIGHTS_REGISTRY_URL=${BEIAN_INSIGHTS_REGISTRY_URL:-http://127.0.0.1:$REGISTRY_PORT}
+# Local development only: one admin API key, configured (like every key) by its SHA-256, never in plain text.
+DEV_KEY=${BEIAN_DEV_API_KEY:-beian-dev-admin-key}
+export BEIAN_GATEWAY_API_KEYS_DEV_SHA256=${BEIAN_GATEWAY_API_KEYS_DEV_SHA256:-$(printf %s "$DEV_KEY" | sha256sum | cut -d' ' -f1)}
+export BEIAN_GATEWAY_API_KEYS_DEV_ROLE=${BEIAN_GATEWAY_API_KEYS_DEV_ROLE:-admin}
 LOG_DIR=${BEIAN_LOG_DIR:-.data/logs}
 mkdir -p "$LOG_DIR"
 
@@ -69,6 +73,7 @@ Beian is running.
   OpenAPI      http://localhost:$GATEWAY_PORT/openapi
   API          http://localhost:$GATEWAY_PORT/api/v1/
   Health       http://localhost:$GATEWAY_PORT/q/health/ready  (registry :$REGISTRY_PORT, insights :$INSIGHTS_PORT)
+  Dev API key  $DEV_KEY  (admin; send as 'Authorization: Bearer <key>' or in Swagger UI's Authorize)
 Press Ctrl-C to stop all services.
 INFO
 

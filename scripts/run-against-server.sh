@@ -21,9 +21,13 @@ start() { # name, jar, env assignments...
 }
 db_env() { echo "QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$1" QUARKUS_DATASOURCE_USERNAME=beian QUARKUS_DATASOURCE_PASSWORD=beian; }
 
+# The smoke test writes with this admin key; like every key it is configured by its SHA-256 only.
+export BEIAN_SMOKE_API_KEY=${BEIAN_SMOKE_API_KEY:-ci-smoke-admin-key}
+KEY_SHA=$(printf %s "$BEIAN_SMOKE_API_KEY" | sha256sum | cut -d' ' -f1)
+
 start registry registry-service/target/quarkus-app/quarkus-run.jar $(db_env beian_registry)
 start insights insights-service/target/quarkus-app/quarkus-run.jar $(db_env beian_insights)
-start gateway gateway/target/quarkus-app/quarkus-run.jar
+start gateway gateway/target/quarkus-app/quarkus-run.jar BEIAN_GATEWAY_API_KEYS_CI_SHA256="$KEY_SHA" BEIAN_GATEWAY_API_KEYS_CI_ROLE=admin
 
 for port in 8081 8082 8080; do
   ok=""

@@ -38,5 +38,17 @@ check "unknown API path is a 404 problem" header_has "$BASE/api/v1/no-such-thing
 check "request id is kept end to end" header_has "$BASE/api/v1/reference/sectors" '^x-request-id: smoke-1$' -H 'X-Request-Id: smoke-1'
 check "metrics are exposed" status_is "$BASE/q/metrics" 200
 
+KEY=${BEIAN_SMOKE_API_KEY:-ci-smoke-admin-key}
+CAC_ROWS=$(dirname "$0")/../registry-service/src/test/resources/cac/cac_filing_rows_seen.csv
+filing='{"kind":"FILING","name":"烟测模型","organizationName":"烟测科技有限公司","filingNumber":"Beijing-SmokeTest-20240101","filingDate":"2024-01-20","categories":["TEXT"]}'
+check "write without an API key is a 401 problem" status_is "$BASE/api/v1/filings" 401 -X POST -H 'Content-Type: application/json' -d "$filing"
+check "create a filing through the gateway" status_is "$BASE/api/v1/filings" 201 -X POST -H "Authorization: Bearer $KEY" -H 'Content-Type: application/json' -d "$filing"
+check "import the real CAC rows through the gateway" body_has "$BASE/api/v1/filings/import?batch=smoke" '"created":49' -X POST -H "X-API-Key: $KEY" -H 'Content-Type: text/csv' --data-binary @"$CAC_ROWS"
+check "one-character Chinese search" body_has "$BASE/api/v1/filings?q=%E6%96%87" '文心一言'
+check "CSV export" body_has "$BASE/api/v1/filings?jurisdiction=SASAC" 'ZhongYangQiYe-JiuTian-20240123' -H 'Accept: text/csv'
+check "change feed carries the import" body_has "$BASE/api/v1/changes?limit=1000" '"filing.created"'
+check "merged OpenAPI names both services" body_has "$BASE/openapi" 'listFilings'
+check "Swagger UI is served" status_is "$BASE/swagger-ui/" 200
+
 echo "smoke: $passed passed, $failed failed"
 [[ $failed -eq 0 ]]

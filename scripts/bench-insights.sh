@@ -1,0 +1,183 @@
+#!/usr/bin/env bash
+# Benchmarks the insights service: read latency (p99) of every endpoint at 1,000 and at 1,000,000 filings,
+# and of a 304 answer. A generated change feed (a small Python stand-in for the registry's
+# GET /api/v1/changes) is applied by the real insights follower, i.e. the same apply code as in production,
+# into a fresh embedded PostgreSQL; then wrk measures each endpoint. Prints a table and checks the targets of
+# issue 4: p99 < 10 ms at 1M, within 2x of the p99 at 1k, and a 304 p99 < 2 ms.
+#
+# Usage: scripts/bench-insights.sh            (sizes 1000 and 1000000; the 1M replay takes 10-20 minutes)
+#   BENCH_SIZES="1000 100000"  BENCH_DURATION=5s  BENCH_CONNECTIONS=2  BENCH_DIR=target/bench-insights
+#   BENCH_REUSE=1: keep the database of an earlier run of the same size (no replay; the follower resumes from
+#   its stored cursor and finds nothing new), to measure again, e.g. on a quieter machine or after a change.
+# Needs: JDK 17+, python3, wrk (Debian: apt-get install wrk).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SIZES=${BENCH_SIZES:-"1000 1000000"}
+DURATION=${BENCH_DURATION:-5s}
+CONNECTIONS=${BENCH_CONNECTIONS:-2}
+WORK=${BENCH_DIR:-target/bench-insights}
+FEED_PORT=${BENCH_FEED_PORT:-39081}
+INSIGHTS_PORT=${BENCH_INSIGHTS_PORT:-39082}
+BASE="http://127.0.0.1:$INSIGHTS_PORT"
+
+command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
+command -v python3 >/dev/null || { echo "python3 is needed" >&2; exit 1; }
+JAR=insights-service/target/quarkus-app/quarkus-run.jar
+[[ -f $JAR ]] || ./mvnw -B -q -DskipTests install -pl insights-service -am
+mkdir -p "$WORK"
+
+# ---- the generated feed -------------------------------------------------------------------------------------
+cat >"$WORK/feed.py" <<'PY'
+"""Stand-in change feed: N filings, N/10 deployments and N/50 status changes, generated on the fly.
+Event i is a pure function of i, so any cursor can be served without keeping state. Cursors are the index."""
+import json, random, sys, datetime, time
+from http.server import ThreadingHTTPServer, BaseHTTPRequestHandler
+from urllib.parse import urlparse, parse_qs
+
+N = int(sys.argv[2]); PORT = int(sys.argv[1])
+BLOCK, FILINGS, DEPLOYMENTS = 56, 50, 5           # per block: 50 filings, 5 deployments, 1 status change
+TOTAL = N // FILINGS * BLOCK
+JUR = ["CN-BJ", "CN-TJ", "CN-HE", "CN-SX", "CN-NM", "CN-LN", "CN-JL", "CN-HL", "CN-SH", "CN-JS", "CN-ZJ", "CN-AH",
+       "CN-FJ", "CN-JX", "CN-SD", "CN-HA", "CN-HB", "CN-HN", "CN-GD", "CN-GX", "CN-HI", "CN-CQ", "CN-SC", "CN-GZ",
+       "CN-YN", "CN-XZ", "CN-SN", "CN-GS", "CN-QH", "CN-NX", "CN-XJ", "SASAC"]
+CATS = ["TEXT", "IMAGE", "AUDIO", "VIDEO", "CODE", "MULTIMODAL"]
+SECTORS = ["GENERAL", "CUSTOMER_SERVICE", "HEALTHCARE", "LEGAL", "FINANCE", "EDUCATION", "MANUFACTURING", "GOVERNMENT"]
+REGIONS = JUR[:31] + ["SG", "HK", "MO", "MY", "US", "DE"]
+START = datetime.date(2023, 8, 31); DAYS = (datetime.date(2026, 11, 20) - START).days
+T0 = datetime.datetime(2026, 1, 1, tzinfo=datetime.timezone.utc)
+
+def filing(fid, status=None, since=None):
+    r = random.Random(fid)
+    kind = "FILING" if r.random() < 0.62 else "REGISTRATION"
+    date = None if r.random() < 0.05 else (START + datetime.timedelta(days=r.randrange(DAYS))).isoformat()
+    org = 1 + r.randrange(max(1, N // 10))
+    history = [] if date is None else [{"status": "ACTIVE", "since": date}]
+    f = {"id": fid, "filingNumber": None, "kind": kind, "name": "service %d" % fid, "nameEn": None,
+         "organization": {"id": org, "legalName": "机构%d" % org, "nameEn": "Org %d" % org},
+         "jurisdiction": None if r.random() < 0.1 else r.choice(JUR), "filingDate": date,
+         "categories": r.sample(CATS, 1 + (r.random() < 0.3)), "sectors": ["GENERAL"],
+         "weightsAccess": r.choice(["OPEN", "API_ONLY", "CLOSED", None]),
+         "baseFilingId": r.randrange(1, fid) if kind == "REGISTRATION" and fid > 1 and r.random() < 0.7 else None,
+         "status": "ACTIVE", "statusHistory": history, "version": 0}
+    if status:
+        f["status"] = status; f["version"] = 1
+        f["statusHistory"] = history + [{"status": status, "since": since}]
+    return f
+
+def event(i):
+    block, pos = divmod(i - 1, BLOCK)
+    r = random.Random(-i)
+    if pos < FILINGS:
+        fid = block * FILINGS + pos + 1
+        typ, eid, data = "filing.created", fid, filing(fid)
+    elif pos < FILINGS + DEPLOYMENTS:
+        did = block * DEPLOYMENTS + pos - FILINGS + 1
+        since = None if r.random() < 0.1 else (START + datetime.timedelta(days=r.randrange(DAYS))).isoformat()
+        typ, eid = "deployment.created", did
+        data = {"id": did, "filingId": 1 + r.randrange(block * FILINGS + FILINGS), "region": r.choice(REGIONS),
+                "sector": r.choice(SECTORS), "since": since, "version": 0}
+    else:
+        fid = block * FILINGS + 1 + r.randrange(FILINGS)
+        typ, eid = "filing.status-changed", fid
+        data = filing(fid, r.choice(["SUSPENDED", "WITHDRAWN", "REVOKED"]), "2026-06-01")
+    return {"cursor": str(i), "occurredAt": (T0 + datetime.timedelta(seconds=i)).isoformat().replace("+00:00", "Z"),
+            "type": typ, "entityId": eid, "data": data}
+
+class Feed(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    def log_message(self, *args): pass
+    def do_GET(self):
+        q = parse_qs(urlparse(self.path).query)
+        after = int(q.get("after", ["0"])[0]); limit = int(q.get("limit", ["100"])[0])
+        events = [event(i) for i in range(after + 1, min(TOTAL, after + limit) + 1)]
+        if not events:  # long-poll: nothing will come, so hold the poll for its whole wait
+            time.sleep(int(q.get("wait", ["0"])[0]))
+        body = json.dumps({"events": events, "nextCursor": events[-1]["cursor"] if events else (q.get("after") or [None])[0]},
+                          ensure_ascii=False).encode()
+        self.send_response(200); self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body))); self.end_headers(); self.wfile.write(body)
+
+print(TOTAL, flush=True)
+ThreadingHTTPServer(("127.0.0.1", PORT), Feed).serve_forever()
+PY
+
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  pids=()
+}
+trap cleanup EXIT
+
+health() { curl -s "$BASE/q/health/ready"; }
+field() { python3 -c "import json,sys; d=json.load(sys.stdin); c=[c for c in d['checks'] if c['name']=='change-feed-follower'][0]['data']; print(c.get('$1'))"; }
+
+# p99 in milliseconds of one URL under wrk (extra args: headers)
+p99() {
+  local url=$1; shift
+  wrk -t1 -c"$CONNECTIONS" -d"$DURATION" --latency "$@" "$url" \
+    | awk '$1=="99%" { v=$2; if (v ~ /us$/) { sub(/us$/,"",v); v=v/1000 } else if (v ~ /ms$/) { sub(/ms$/,"",v) } else if (v ~ /s$/) { sub(/s$/,"",v); v=v*1000 }; printf "%.2f", v }'
+}
+
+ENDPOINTS=(
+  "summary" "summary?asOf=2025-06-30" "categories" "categories?kind=FILING&jurisdiction=CN-GD&from=2024-01-01&to=2025-12-31"
+  "regions" "regions?asOf=2025-06-30" "trends" "trends?bucket=quarter&mode=cumulative" "organizations?limit=10"
+  "matrix" "matrix?asOf=2025-06-30" "lineage" "weights?asOf=2025-06-30" "coverage")
+declare -A RESULT
+
+for size in $SIZES; do
+  echo "== $size filings"
+  python3 "$WORK/feed.py" "$FEED_PORT" "$size" >"$WORK/feed-$size.log" 2>&1 &
+  pids+=($!)
+  [[ ${BENCH_REUSE:-0} == 1 && -d "$WORK/data-$size" ]] || rm -rf "$WORK/data-$size"
+  BEIAN_DATA_DIR="$WORK/data-$size" BEIAN_INSIGHTS_PORT=$INSIGHTS_PORT \
+  BEIAN_INSIGHTS_REGISTRY_URL="http://127.0.0.1:$FEED_PORT" BEIAN_INSIGHTS_FOLLOW_BATCH_SIZE=1000 \
+    java -Xmx1g -jar "$JAR" >"$WORK/insights-$size.log" 2>&1 &
+  pids+=($!)
+  sleep 1
+  total=$(head -1 "$WORK/feed-$size.log")
+  for _ in $(seq 1 120); do curl -sf "$BASE/q/health/ready" >/dev/null && break; sleep 1; done
+  started=$(date +%s)
+  while true; do
+    h=$(health)
+    applied=$(field eventsApplied <<<"$h"); caught=$(field caughtUp <<<"$h")
+    [[ "$applied" == "$total" && "$caught" == "True" ]] && break
+    sleep 2
+    printf "\r   applied %s of %s events" "$applied" "$total"
+  done
+  took=$(( $(date +%s) - started ))
+  printf "\r   applied %s events in %ss (%s events/s)\n" "$total" "$took" "$(( total / (took > 0 ? took : 1) ))"
+  RESULT[apply,$size]="$total events in ${took}s"
+
+  # Warm up the JIT and the connection pool on every endpoint before measuring anything.
+  for e in "${ENDPOINTS[@]}"; do wrk -t1 -c"$CONNECTIONS" -d1s "$BASE/api/v1/insights/$e" >/dev/null; done
+  for e in "${ENDPOINTS[@]}"; do
+    RESULT[$e,$size]=$(p99 "$BASE/api/v1/insights/$e")
+    printf "   %-80s p99 %6s ms\n" "$e" "${RESULT[$e,$size]}"
+  done
+  etag=$(curl -s -D - -o /dev/null "$BASE/api/v1/insights/matrix" | tr -d '\r' | awk -F': ' 'tolower($1)=="etag"{print $2}')
+  wrk -t1 -c"$CONNECTIONS" -d1s -H "If-None-Match: $etag" "$BASE/api/v1/insights/matrix" >/dev/null
+  RESULT[304,$size]=$(p99 "$BASE/api/v1/insights/matrix" -H "If-None-Match: $etag")
+  printf "   %-80s p99 %6s ms\n" "matrix with a current If-None-Match (304)" "${RESULT[304,$size]}"
+  RESULT[load,$size]=$(cut -d' ' -f1-3 /proc/loadavg)
+  cleanup
+done
+
+read -r small large <<<"$(echo "$SIZES" | awk '{print $1, $NF}')"
+echo
+echo "== p99 in ms ($CONNECTIONS connections, $DURATION per endpoint); targets: < 10 ms at the largest size, <= 2x the smallest; 304 < 2 ms"
+printf "%-80s %10s %10s %7s  %s\n" "endpoint" "$small" "$large" "ratio" "verdict"
+failed=0
+for e in "${ENDPOINTS[@]}"; do
+  a=${RESULT[$e,$small]}; b=${RESULT[$e,$large]}
+  verdict=$(awk -v a="$a" -v b="$b" 'BEGIN { r = b / (a > 0 ? a : 0.001); ok = (b < 10) && (r <= 2 || b - a < 1); printf "%.2f %s", r, ok ? "ok" : "MISSED" }')
+  [[ $verdict == *MISSED* ]] && failed=1
+  printf "%-80s %10s %10s %7s  %s\n" "$e" "$a" "$b" ${verdict}
+done
+verdict=$(awk -v b="${RESULT[304,$large]}" 'BEGIN { print (b < 2) ? "ok" : "MISSED" }')
+[[ $verdict == MISSED ]] && failed=1
+printf "%-80s %10s %10s %7s  %s\n" "304 (If-None-Match current)" "${RESULT[304,$small]}" "${RESULT[304,$large]}" "" "$verdict"
+for size in $SIZES; do echo "at $size filings: replay ${RESULT[apply,$size]}; load average after measuring ${RESULT[load,$size]}"; done
+echo "(a ratio above 2 passes when the difference is under 1 ms: at sub-millisecond latencies the ratio is noise)"
+exit $failed
