@@ -6,8 +6,11 @@
 #      page to page 2,000 (keyset cursors), and one- and two-character Chinese substring searches.
 # Needs: PostgreSQL on 127.0.0.1:5432 (scripts/ensure-postgres.sh), wrk (apt-get install wrk), python3.
 # Usage: bench/bench-registry.sh [filings, default 1000000]   (about 15-25 minutes on 2 cores)
+#        bench/bench-registry.sh --reads-only                  (step 3 again, on the database step 1 left)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+READS_ONLY=0
+if [[ "${1:-}" == "--reads-only" ]]; then READS_ONLY=1; shift; fi
 TOTAL=${1:-1000000}
 CHUNK=100000
 PORT=18081
@@ -18,7 +21,7 @@ command -v wrk >/dev/null || { apt-get update -q && apt-get install -y -q wrk; }
 [[ -f registry-service/target/quarkus-app/quarkus-run.jar ]] || ./mvnw -B -q -DskipTests package -pl registry-service -am
 bash scripts/ensure-postgres.sh >/dev/null
 
-PID=$(PORT=$PORT LOG=$OUT/registry.log bench/start-registry.sh)
+PID=$(KEEP_DB=$READS_ONLY PORT=$PORT LOG=$OUT/registry.log bench/start-registry.sh)
 trap 'kill $PID 2>/dev/null || true' EXIT
 
 import_chunk() { # start count -> prints seconds
@@ -31,6 +34,7 @@ import_chunk() { # start count -> prints seconds
   python3 -c "print($t1 - $t0)"
 }
 
+if [[ $READS_ONLY == 0 ]]; then
 echo "== Loading $TOTAL synthetic filings in uploads of $CHUNK"
 for ((start = 1; start <= TOTAL; start += CHUNK)); do
   s=$(import_chunk "$start" "$CHUNK")
@@ -43,6 +47,7 @@ s=$(import_chunk $((TOTAL + 1)) "$CHUNK")
 IMPORT_RATE=$(python3 -c "print($CHUNK / $s)")
 printf '  %.1f s, %.0f rows/s\n' "$s" "$IMPORT_RATE"
 psql -h 127.0.0.1 -U postgres -d beian_bench_registry -qc "VACUUM ANALYZE" >/dev/null
+fi
 
 echo "== Building request lists"
 python3 bench/registry_paths.py "$BASE" "$OUT"
@@ -54,7 +59,11 @@ run_wrk() { # name file
   rps=$(awk '/Requests\/sec/{print $2}' "$OUT/$1.wrk")
   printf '  %-34s p50 %8s  p99 %8s  %8s req/s\n' "$1" "$p50" "$p99" "$rps"
 }
-echo "== Latency (wrk -t2 -c8 -d20s, direct on the registry at $((TOTAL + CHUNK)) filings)"
+echo "== Latency (wrk -t2 -c8 -d20s, direct on the registry at $(psql -h 127.0.0.1 -U postgres -d beian_bench_registry -Atc 'select count(*) from filing') filings; load average $(cut -d' ' -f1 /proc/loadavg))"
+# Warm the JVM and the database caches first, so the figures describe steady state.
+for f in ids.txt pages.txt search1.txt search2.txt; do
+  URLS="$OUT/$f" wrk -t2 -c8 -d5s -s bench/urls.lua "$BASE" >/dev/null
+done
 run_wrk "get-by-id" ids.txt
 run_wrk "list-filtered-sorted-any-depth" pages.txt
 run_wrk "search-1-char-chinese" search1.txt

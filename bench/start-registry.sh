@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Starts the packaged registry on port ${PORT:-18081} against a fresh database beian_bench_registry on the
-# PostgreSQL server at 127.0.0.1:5432 (see scripts/ensure-postgres.sh). Prints its pid.
+# PostgreSQL server at 127.0.0.1:5432 (see scripts/ensure-postgres.sh), or the existing one with KEEP_DB=1.
+# Prints its pid.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PORT=${PORT:-18081}
-psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS beian_bench_registry WITH (FORCE)" \
+[[ "${KEEP_DB:-0}" == 1 ]] || psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS beian_bench_registry WITH (FORCE)" \
   -c "CREATE DATABASE beian_bench_registry TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'" >/dev/null
 QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/beian_bench_registry QUARKUS_DATASOURCE_USERNAME=postgres \
   BEIAN_REGISTRY_PORT=$PORT nohup java -Xmx2g -jar registry-service/target/quarkus-app/quarkus-run.jar \
