@@ -25,20 +25,11 @@ public class FilingCommands {
 
     @Transactional
     public Idempotency.StoredResponse create(FilingInput input, String idempotencyKey, String actor) {
-        Idempotency.checkKey(idempotencyKey);
-        if (idempotencyKey != null) {
-            var earlier = idempotency.claim(CREATE_SCOPE, idempotencyKey, Idempotency.hash(write(input)));
-            if (earlier.isPresent()) {
-                return earlier.get();
-            }
-        }
-        FilingView view = filings.create(input, actor);
-        var response = new Idempotency.StoredResponse(201, write(view), "application/json",
-                "/api/v1/filings/" + view.id(), ETags.of(view.version()));
-        if (idempotencyKey != null) {
-            idempotency.complete(CREATE_SCOPE, idempotencyKey, response);
-        }
-        return response;
+        return idempotency.once(CREATE_SCOPE, idempotencyKey, Idempotency.hash(write(input)), () -> {
+            FilingView view = filings.create(input, actor);
+            return new Idempotency.StoredResponse(201, write(view), "application/json",
+                    "/api/v1/filings/" + view.id(), ETags.of(view.version()));
+        });
     }
 
     private String write(Object value) {

@@ -11,6 +11,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -52,10 +53,29 @@ public class Idempotency {
         return hash(request.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * Runs {@code action} once per key: a retry with the same key and request gets the first answer back.
+     * Without a key the action simply runs. Must be called inside the transaction that does the work.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public StoredResponse once(String scope, String key, String requestHash, Supplier<StoredResponse> action) {
+        checkKey(key);
+        if (key == null) {
+            return action.get();
+        }
+        Optional<StoredResponse> earlier = claim(scope, key, requestHash);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        StoredResponse response = action.get();
+        complete(scope, key, response);
+        return response;
+    }
+
     /** Claims the key for this request; returns the first answer when the key was used before. */
     @Transactional(Transactional.TxType.MANDATORY)
     @SuppressWarnings("unchecked")
-    public Optional<StoredResponse> claim(String scope, String key, String requestHash) {
+    Optional<StoredResponse> claim(String scope, String key, String requestHash) {
         int inserted = em.createNativeQuery("""
                         INSERT INTO idempotency_record (scope, key, request_hash) VALUES (?1, ?2, ?3)
                         ON CONFLICT (scope, key) DO NOTHING""")
@@ -78,7 +98,7 @@ public class Idempotency {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void complete(String scope, String key, StoredResponse response) {
+    void complete(String scope, String key, StoredResponse response) {
         em.createNativeQuery("""
                         UPDATE idempotency_record SET status = ?3, body = ?4, content_type = ?5, location = ?6, etag = ?7
                         WHERE scope = ?1 AND key = ?2""")

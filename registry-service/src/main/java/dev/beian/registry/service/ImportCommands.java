@@ -2,7 +2,6 @@ package dev.beian.registry.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.beian.registry.api.ImportReport;
 import dev.beian.registry.importing.FilingImporter;
 import dev.beian.registry.importing.ImportOptions;
 import dev.beian.registry.importing.ParsedInput;
@@ -32,19 +31,9 @@ public class ImportCommands {
                                           String requestHash, String actor) {
         Idempotency.checkKey(idempotencyKey);
         // A dry run writes nothing, so there is nothing to replay.
-        boolean remember = idempotencyKey != null && !options.dryRun();
-        if (remember) {
-            var earlier = idempotency.claim(SCOPE, idempotencyKey, requestHash);
-            if (earlier.isPresent()) {
-                return earlier.get();
-            }
-        }
-        ImportReport report = importer.importRows(input, options, actor);
-        var response = new Idempotency.StoredResponse(200, write(report), "application/json", null, null);
-        if (remember) {
-            idempotency.complete(SCOPE, idempotencyKey, response);
-        }
-        return response;
+        String key = options.dryRun() ? null : idempotencyKey;
+        return idempotency.once(SCOPE, key, requestHash, () -> new Idempotency.StoredResponse(200,
+                write(importer.importRows(input, options, actor)), "application/json", null, null));
     }
 
     private String write(Object value) {
