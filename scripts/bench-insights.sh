@@ -2,11 +2,14 @@
 # Benchmarks the insights service: read latency (p99) of every endpoint at 1,000 and at 1,000,000 filings,
 # and of a 304 answer. A generated change feed (a small Python stand-in for the registry's
 # GET /api/v1/changes) is applied by the real insights follower, i.e. the same apply code as in production,
-# into a fresh embedded PostgreSQL; then wrk measures each endpoint. Prints a table and checks the targets of
-# issue 4: p99 < 10 ms at 1M, within 2x of the p99 at 1k, and a 304 p99 < 2 ms.
+# into a fresh embedded PostgreSQL per size. Then one insights instance per size runs (following switched
+# off) and wrk measures each endpoint on every size in turn, BENCH_ROUNDS times; each size's figure is the
+# best p99 of its rounds. Interleaving the sizes and keeping the best round cancels most of the noise of a
+# shared machine (background load only ever adds latency). Prints a table and checks the targets of issue 4:
+# p99 < 10 ms at 1M, within 2x of the p99 at 1k, and a 304 p99 < 2 ms.
 #
 # Usage: scripts/bench-insights.sh            (sizes 1000 and 1000000; the 1M replay takes 10-20 minutes)
-#   BENCH_SIZES="1000 100000"  BENCH_DURATION=5s  BENCH_CONNECTIONS=2  BENCH_DIR=target/bench-insights
+#   BENCH_SIZES="1000 100000"  BENCH_DURATION=3s  BENCH_ROUNDS=3  BENCH_CONNECTIONS=2  BENCH_DIR=.data/bench-insights
 #   BENCH_REUSE=1: keep the database of an earlier run of the same size (no replay; the follower resumes from
 #   its stored cursor and finds nothing new), to measure again, e.g. on a quieter machine or after a change.
 # Needs: JDK 17+, python3, wrk (Debian: apt-get install wrk).
@@ -14,12 +17,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 SIZES=${BENCH_SIZES:-"1000 1000000"}
-DURATION=${BENCH_DURATION:-5s}
+DURATION=${BENCH_DURATION:-3s}
+ROUNDS=${BENCH_ROUNDS:-3}
 CONNECTIONS=${BENCH_CONNECTIONS:-2}
-WORK=${BENCH_DIR:-target/bench-insights}
+WORK=${BENCH_DIR:-.data/bench-insights}  # not under target/: a "mvn clean" must not delete a running database
 FEED_PORT=${BENCH_FEED_PORT:-39081}
 INSIGHTS_PORT=${BENCH_INSIGHTS_PORT:-39082}
-BASE="http://127.0.0.1:$INSIGHTS_PORT"
 
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
 command -v python3 >/dev/null || { echo "python3 is needed" >&2; exit 1; }
@@ -107,11 +110,15 @@ cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
   pids=()
+  # A service stopped by a signal leaves its embedded PostgreSQL running: stop each by its postmaster.pid.
+  for pidfile in "$WORK"/data-*/insights/pg16/postmaster.pid; do
+    [[ -f $pidfile ]] && kill -INT "$(head -1 "$pidfile")" 2>/dev/null || true
+  done
 }
 trap cleanup EXIT
 
-health() { curl -s "$BASE/q/health/ready"; }
 field() { python3 -c "import json,sys; d=json.load(sys.stdin); c=[c for c in d['checks'] if c['name']=='change-feed-follower'][0]['data']; print(c.get('$1'))"; }
+wait_ready() { for _ in $(seq 1 180); do curl -sf "$1/q/health/ready" >/dev/null && return 0; sleep 1; done; echo "not ready: $1" >&2; exit 1; }
 
 # p99 in milliseconds of one URL under wrk (extra args: headers)
 p99() {
@@ -119,28 +126,35 @@ p99() {
   wrk -t1 -c"$CONNECTIONS" -d"$DURATION" --latency "$@" "$url" \
     | awk '$1=="99%" { v=$2; if (v ~ /us$/) { sub(/us$/,"",v); v=v/1000 } else if (v ~ /ms$/) { sub(/ms$/,"",v) } else if (v ~ /s$/) { sub(/s$/,"",v); v=v*1000 }; printf "%.2f", v }'
 }
+best() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b + 0 < a + 0) print b; else print a }'; }
 
 ENDPOINTS=(
   "summary" "summary?asOf=2025-06-30" "categories" "categories?kind=FILING&jurisdiction=CN-GD&from=2024-01-01&to=2025-12-31"
   "regions" "regions?asOf=2025-06-30" "trends" "trends?bucket=quarter&mode=cumulative" "organizations?limit=10"
-  "matrix" "matrix?asOf=2025-06-30" "lineage" "weights?asOf=2025-06-30" "coverage")
+  "matrix" "matrix?asOf=2025-06-30" "lineage" "weights?asOf=2025-06-30" "coverage" "304")
 declare -A RESULT
 
+# ---- 1. replay the generated feed into one database per size ----------------------------------------------------
 for size in $SIZES; do
-  echo "== $size filings"
+  if [[ ${BENCH_REUSE:-0} == 1 && -f "$WORK/data-$size/replayed" ]]; then
+    echo "== $size filings: reusing $WORK/data-$size ($(cat "$WORK/data-$size/replayed"))"
+    RESULT[apply,$size]="$(cat "$WORK/data-$size/replayed") (earlier run)"
+    continue
+  fi
+  echo "== $size filings: replaying the generated feed"
+  rm -rf "$WORK/data-$size"
   python3 "$WORK/feed.py" "$FEED_PORT" "$size" >"$WORK/feed-$size.log" 2>&1 &
   pids+=($!)
-  [[ ${BENCH_REUSE:-0} == 1 && -d "$WORK/data-$size" ]] || rm -rf "$WORK/data-$size"
+  base="http://127.0.0.1:$INSIGHTS_PORT"
   BEIAN_DATA_DIR="$WORK/data-$size" BEIAN_INSIGHTS_PORT=$INSIGHTS_PORT \
   BEIAN_INSIGHTS_REGISTRY_URL="http://127.0.0.1:$FEED_PORT" BEIAN_INSIGHTS_FOLLOW_BATCH_SIZE=1000 \
     java -Xmx1g -jar "$JAR" >"$WORK/insights-$size.log" 2>&1 &
   pids+=($!)
-  sleep 1
+  wait_ready "$base"
   total=$(head -1 "$WORK/feed-$size.log")
-  for _ in $(seq 1 120); do curl -sf "$BASE/q/health/ready" >/dev/null && break; sleep 1; done
   started=$(date +%s)
   while true; do
-    h=$(health)
+    h=$(curl -s "$base/q/health/ready")
     applied=$(field eventsApplied <<<"$h"); caught=$(field caughtUp <<<"$h")
     [[ "$applied" == "$total" && "$caught" == "True" ]] && break
     sleep 2
@@ -149,35 +163,60 @@ for size in $SIZES; do
   took=$(( $(date +%s) - started ))
   printf "\r   applied %s events in %ss (%s events/s)\n" "$total" "$took" "$(( total / (took > 0 ? took : 1) ))"
   RESULT[apply,$size]="$total events in ${took}s"
-
-  # Warm up the JIT and the connection pool on every endpoint before measuring anything.
-  for e in "${ENDPOINTS[@]}"; do wrk -t1 -c"$CONNECTIONS" -d1s "$BASE/api/v1/insights/$e" >/dev/null; done
-  for e in "${ENDPOINTS[@]}"; do
-    RESULT[$e,$size]=$(p99 "$BASE/api/v1/insights/$e")
-    printf "   %-80s p99 %6s ms\n" "$e" "${RESULT[$e,$size]}"
-  done
-  etag=$(curl -s -D - -o /dev/null "$BASE/api/v1/insights/matrix" | tr -d '\r' | awk -F': ' 'tolower($1)=="etag"{print $2}')
-  wrk -t1 -c"$CONNECTIONS" -d1s -H "If-None-Match: $etag" "$BASE/api/v1/insights/matrix" >/dev/null
-  RESULT[304,$size]=$(p99 "$BASE/api/v1/insights/matrix" -H "If-None-Match: $etag")
-  printf "   %-80s p99 %6s ms\n" "matrix with a current If-None-Match (304)" "${RESULT[304,$size]}"
-  RESULT[load,$size]=$(cut -d' ' -f1-3 /proc/loadavg)
   cleanup
+  echo "${RESULT[apply,$size]}" >"$WORK/data-$size/replayed"
 done
+
+# ---- 2. measure every size in turn, BENCH_ROUNDS times ----------------------------------------------------------
+declare -A URL
+port=$INSIGHTS_PORT
+for size in $SIZES; do
+  port=$((port + 1))
+  URL[$size]="http://127.0.0.1:$port"
+  BEIAN_DATA_DIR="$WORK/data-$size" BEIAN_INSIGHTS_PORT=$port BEIAN_INSIGHTS_FOLLOW_ENABLED=false \
+    java -Xmx1g -jar "$JAR" >"$WORK/measure-$size.log" 2>&1 &
+  pids+=($!)
+done
+for size in $SIZES; do wait_ready "${URL[$size]}"; done
+echo "== warming up (JIT, connection pools, PostgreSQL caches)"
+for size in $SIZES; do
+  for e in "${ENDPOINTS[@]}"; do
+    [[ $e == 304 ]] || wrk -t1 -c"$CONNECTIONS" -d2s "${URL[$size]}/api/v1/insights/$e" >/dev/null
+  done
+done
+declare -A ETAG
+for size in $SIZES; do
+  ETAG[$size]=$(curl -s -D - -o /dev/null "${URL[$size]}/api/v1/insights/matrix" | tr -d '\r' | awk -F': ' 'tolower($1)=="etag"{print $2}')
+done
+for round in $(seq 1 "$ROUNDS"); do
+  echo "== round $round of $ROUNDS (load average $(cut -d' ' -f1-3 /proc/loadavg))"
+  for e in "${ENDPOINTS[@]}"; do
+    line=$(printf "   %-78s" "$e")
+    for size in $SIZES; do
+      if [[ $e == 304 ]]; then
+        v=$(p99 "${URL[$size]}/api/v1/insights/matrix" -H "If-None-Match: ${ETAG[$size]}")
+      else
+        v=$(p99 "${URL[$size]}/api/v1/insights/$e")
+      fi
+      RESULT[$e,$size]=$(best "${RESULT[$e,$size]:-}" "$v")
+      line+=$(printf " %9s" "$v")
+    done
+    echo "$line"
+  done
+done
+cleanup
 
 read -r small large <<<"$(echo "$SIZES" | awk '{print $1, $NF}')"
 echo
-echo "== p99 in ms ($CONNECTIONS connections, $DURATION per endpoint); targets: < 10 ms at the largest size, <= 2x the smallest; 304 < 2 ms"
+echo "== best p99 of $ROUNDS rounds, ms ($CONNECTIONS connections, $DURATION each); targets: < 10 ms at $large, <= 2x the p99 at $small; 304 < 2 ms"
 printf "%-80s %10s %10s %7s  %s\n" "endpoint" "$small" "$large" "ratio" "verdict"
 failed=0
 for e in "${ENDPOINTS[@]}"; do
   a=${RESULT[$e,$small]}; b=${RESULT[$e,$large]}
-  verdict=$(awk -v a="$a" -v b="$b" 'BEGIN { r = b / (a > 0 ? a : 0.001); ok = (b < 10) && (r <= 2 || b - a < 1); printf "%.2f %s", r, ok ? "ok" : "MISSED" }')
+  limit=10; [[ $e == 304 ]] && limit=2
+  verdict=$(awk -v a="$a" -v b="$b" -v limit="$limit" 'BEGIN { r = b / (a > 0 ? a : 0.001); printf "%.2f %s", r, (b < limit && r <= 2) ? "ok" : "MISSED" }')
   [[ $verdict == *MISSED* ]] && failed=1
   printf "%-80s %10s %10s %7s  %s\n" "$e" "$a" "$b" ${verdict}
 done
-verdict=$(awk -v b="${RESULT[304,$large]}" 'BEGIN { print (b < 2) ? "ok" : "MISSED" }')
-[[ $verdict == MISSED ]] && failed=1
-printf "%-80s %10s %10s %7s  %s\n" "304 (If-None-Match current)" "${RESULT[304,$small]}" "${RESULT[304,$large]}" "" "$verdict"
-for size in $SIZES; do echo "at $size filings: replay ${RESULT[apply,$size]}; load average after measuring ${RESULT[load,$size]}"; done
-echo "(a ratio above 2 passes when the difference is under 1 ms: at sub-millisecond latencies the ratio is noise)"
+for size in $SIZES; do echo "replay at $size filings: ${RESULT[apply,$size]}"; done
 exit $failed

@@ -1,0 +1,10 @@
+package dev.beian.insights.domain;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+import java.time.LocalDate;
+
+/** A deployment (a filed service offered in a region and sector since a date) as the change feed carries it. */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record DeploymentState(Long id, Long filingId, String region, String sector, LocalDate since, Long version) {
+}

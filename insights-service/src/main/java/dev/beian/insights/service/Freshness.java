@@ -1,0 +1,40 @@
+package dev.beian.insights.service;
+
+import dev.beian.insights.domain.Calendar;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Entity tags of insights answers. An answer is determined by the watermark (cursor and when it was applied,
+ * which also tells rebuilds apart), the request (path and query), the day in Shanghai (for "last 30 days"
+ * and default date ranges) and the official totals (for coverage). The tag is a hash of these, computed
+ * from memory: a conditional GET is answered without touching the database.
+ */
+@ApplicationScoped
+public class Freshness {
+
+    /** Bumped after every committed change of the official totals; starts random so tags differ across restarts. */
+    private final AtomicLong totalsRevision = new AtomicLong(ThreadLocalRandom.current().nextLong());
+
+    public void totalsChanged() {
+        totalsRevision.incrementAndGet();
+    }
+
+    public String etag(String cursor, Instant appliedAt, String request) {
+        String basis = cursor + '|' + appliedAt + '|' + Calendar.today() + '|' + totalsRevision.get() + '|' + request;
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(basis.getBytes(StandardCharsets.UTF_8));
+            return '"' + Base64.getUrlEncoder().withoutPadding().encodeToString(hash).substring(0, 27) + '"';
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always available", e);
+        }
+    }
+}

@@ -1,0 +1,200 @@
+package dev.beian.insights;
+
+import dev.beian.insights.client.FeedException;
+import dev.beian.insights.domain.Watermark;
+import dev.beian.insights.service.FollowerStatus;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.vertx.core.json.JsonObject;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The follower: idempotence, rebuild equality, resuming from the stored cursor, registry downtime. */
+@QuarkusTest
+@QuarkusTestResource(InsightsDatabase.class)
+@QuarkusTestResource(StandInRegistryPort.class)
+class FollowerTest extends FeedDrivenTest {
+
+    private static final List<String> ENDPOINTS = List.of("summary", "summary?asOf=2024-06-30", "categories",
+            "categories?kind=REGISTRATION&jurisdiction=CN-GD", "regions", "regions?asOf=2024-09-30",
+            "trends?from=2024-01-01&to=2024-12-31", "trends?bucket=quarter&mode=cumulative&from=2024-01-01&to=2024-12-31",
+            "organizations", "matrix", "matrix?asOf=2024-03-31", "lineage", "weights", "coverage");
+
+    @Inject
+    FollowerStatus status;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @AfterEach
+    void stopBackgroundFollower() {
+        follower.stop();
+        registry().start();
+    }
+
+    @Test
+    void rebuildReplaysToTheSameNumbersAndTables() throws Exception {
+        load(KnownFeed.events());
+        Map<String, Object> before = allAnswers();
+        Map<String, List<String>> tables = derivedTables();
+
+        given().post("/api/v1/insights/admin/rebuild").then().statusCode(202)
+                .body("status", equalTo("replaying"))
+                .body("watermark.cursor", equalTo(null));
+        assertEquals(0, get("/api/v1/insights/summary").getInt("total"));
+        follower.catchUp();
+
+        assertEquals(before, allAnswers());
+        assertEquals(tables, derivedTables());
+    }
+
+    @Test
+    void duplicateAndStaleEventsChangeNothing() throws Exception {
+        load(KnownFeed.events());
+        Map<String, Object> clean = allAnswers();
+
+        // The same history with every event delivered twice, plus older versions replayed at the end.
+        List<JsonObject> noisy = new ArrayList<>();
+        for (JsonObject event : KnownFeed.events()) {
+            noisy.add(event);
+            noisy.add(event.copy());
+        }
+        noisy.add(Events.filing(KnownFeed.F2).org(1, "阿尔法智能", null).jurisdiction("CN-BJ").date("2024-02-20")
+                .categories("TEXT").weights("CLOSED").version(0).created());
+        noisy.add(Events.filing(KnownFeed.F5).org(3, "伽马科技有限公司", "Gamma Tech").jurisdiction("SASAC")
+                .date("2024-07-01").categories("AUDIO").version(0).updated());
+        load(noisy);
+
+        assertEquals(clean, allAnswers());
+    }
+
+    @Test
+    void resumesFromTheStoredCursorAfterARestart() throws Exception {
+        List<JsonObject> events = KnownFeed.events();
+        registry().replace(events);
+        rebuilds.rebuild();
+        registry().maxBatch(5);
+        assertEquals(5, follower.poll(0));
+        assertEquals(5, follower.poll(0));
+        String stored = status.watermark().cursor();
+        assertEquals(10, status.watermark().eventsApplied());
+
+        // A restart loses everything in memory; the follower resumes from the cursor stored with the data.
+        status.resetTo(Watermark.START);
+        follower.reloadWatermark();
+        assertEquals(stored, status.watermark().cursor());
+        follower.catchUp();
+
+        assertEquals(stored, registry().requestedAfter().get(2));
+        assertEquals(events.size(), status.watermark().eventsApplied());
+        assertEquals(10, get("/api/v1/insights/summary").getInt("total"));
+    }
+
+    @Test
+    void catchesUpAfterTheRegistryWasDown() throws Exception {
+        load(CacRows.events());
+        registry().stop();
+        follower.start();
+        await("the follower notices the registry is down", () -> !status.registryReachable()
+                && status.lastError() != null);
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'change-feed-follower' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'change-feed-follower' }.data.registryReachable", equalTo(false));
+
+        // While the registry is down, new filings are made there; the follower gets them once it is back.
+        registry().append(List.of(
+                Events.filing(9001).jurisdiction("CN-GD").date("2025-01-02").categories("IMAGE").created(),
+                Events.filing(9002).jurisdiction("CN-GD").date("2025-01-03").categories("IMAGE").created()));
+        registry().start();
+        await("the follower catches up", () -> get("/api/v1/insights/summary").getInt("total") == 51);
+
+        assertEquals(2, get("/api/v1/insights/regions").getInt("jurisdictions.find { it.code == 'CN-GD' }.count"));
+        await("the follower reports it is caught up", () -> status.registryReachable() && status.caughtUp());
+        JsonPath health = given().get("/q/health/ready").then().statusCode(200).extract().jsonPath();
+        assertEquals(0, health.getInt("checks.find { it.name == 'change-feed-follower' }.data.lagSeconds"));
+        assertEquals(registry().lastCursor(), health.getString("checks.find { it.name == 'change-feed-follower' }.data.cursor"));
+
+        // A new event reaches insights through the long-poll, without waiting out its 20 seconds.
+        registry().append(List.of(Events.filing(9003).jurisdiction("CN-GD").date("2025-01-04").created()));
+        await("a new event arrives over the long-poll", () -> get("/api/v1/insights/summary").getInt("total") == 52);
+    }
+
+    @Test
+    void aCursorTheRegistryRejectsIsReportedNotSkipped() throws Exception {
+        load(CacRows.events());
+        String cursor = status.watermark().cursor();
+        registry().replace(List.of()); // a registry whose history was reset: our cursor is unknown to it
+        FeedException rejected = assertThrows(FeedException.class, () -> follower.catchUp());
+        assertTrue(rejected.reachable());
+        assertTrue(rejected.getMessage().contains("400"), rejected.getMessage());
+        assertEquals(cursor, status.watermark().cursor());
+        assertEquals(49, get("/api/v1/insights/summary").getInt("total"));
+    }
+
+    @Test
+    void aRebuildDuringFollowingStartsOverCleanly() throws Exception {
+        load(KnownFeed.events());
+        Map<String, Object> expected = allAnswers();
+        follower.start();
+        given().post("/api/v1/insights/admin/rebuild").then().statusCode(202);
+        await("the background follower replays the feed", () -> status.caughtUp()
+                && KnownFeed.events().size() == status.watermark().eventsApplied());
+        assertEquals(expected, allAnswers());
+        assertNotEquals(0, status.watermark().generation());
+    }
+
+    private Map<String, Object> allAnswers() {
+        Map<String, Object> answers = new LinkedHashMap<>();
+        ENDPOINTS.forEach(path -> answers.put(path, numbers("/api/v1/insights/" + path)));
+        return answers;
+    }
+
+    /** Every derived table, row by row in a stable order. */
+    private Map<String, List<String>> derivedTables() throws Exception {
+        Map<String, List<String>> tables = new LinkedHashMap<>();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            for (String table : List.of("counter_node", "organization_stats", "organization_category",
+                    "organization_day", "lineage_stats", "filing_projection", "deployment_projection",
+                    "organization_projection")) {
+                List<String> rows = new ArrayList<>();
+                try (ResultSet rs = s.executeQuery("SELECT t::text FROM " + table + " t ORDER BY 1")) {
+                    while (rs.next()) {
+                        rows.add(rs.getString(1));
+                    }
+                }
+                tables.put(table, rows);
+            }
+        }
+        return tables;
+    }
+
+    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Timed out waiting until " + what);
+            }
+            Thread.sleep(50);
+        }
+    }
+}
