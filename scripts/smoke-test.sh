@@ -47,7 +47,20 @@ check "import the real CAC rows through the gateway" body_has "$BASE/api/v1/fili
 check "one-character Chinese search" body_has "$BASE/api/v1/filings?q=%E6%96%87" '文心一言'
 check "CSV export" body_has "$BASE/api/v1/filings?jurisdiction=SASAC" 'ZhongYangQiYe-JiuTian-20240123' -H 'Accept: text/csv'
 check "change feed carries the import" body_has "$BASE/api/v1/changes?limit=1000" '"filing.created"'
+eventually_has() { # URL text: retries for up to 15 s (insights follows the change feed asynchronously)
+  for _ in $(seq 1 30); do
+    body_has "$@" >/dev/null 2>&1 && return 0
+    sleep 0.5
+  done
+  body_has "$@"
+}
+check "insights follow the registry: summary counts all 50 filings" eventually_has "$BASE/api/v1/insights/summary" '"total":50'
+check "insights by jurisdiction include SASAC" eventually_has "$BASE/api/v1/insights/regions" 'SASAC'
+check "insights coverage against official totals" body_has "$BASE/api/v1/insights/coverage" '988'
+etag=$(curl -s -D - -o /dev/null "$BASE/api/v1/insights/summary" | tr -d '\r' | awk -F': ' 'tolower($1)=="etag"{print $2}')
+check "insights poll with a current ETag is a 304" status_is "$BASE/api/v1/insights/summary" 304 -H "If-None-Match: $etag"
 check "merged OpenAPI names both services" body_has "$BASE/openapi" 'listFilings'
+check "merged OpenAPI has the insights operations" body_has "$BASE/openapi" '/api/v1/insights/summary'
 check "Swagger UI is served" status_is "$BASE/swagger-ui/" 200
 
 echo "smoke: $passed passed, $failed failed"
