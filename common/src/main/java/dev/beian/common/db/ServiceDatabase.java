@@ -38,7 +38,9 @@ public final class ServiceDatabase implements AutoCloseable {
         System.setProperty("quarkus.datasource.password", database.password());
         System.out.printf("[%s] Embedded PostgreSQL 16 on 127.0.0.1:%d, data stored in %s (set BEIAN_DATA_DIR to move it)%n",
                 service, database.port(), dataDirectory);
-        return new ServiceDatabase(database);
+        ServiceDatabase serviceDatabase = new ServiceDatabase(database);
+        EmbeddedDatabaseShutdown.register(serviceDatabase::stopEmbedded);
+        return serviceDatabase;
     }
 
     /** Reads a setting the way Quarkus would: system property first, then its environment variable form. */
@@ -50,8 +52,13 @@ public final class ServiceDatabase implements AutoCloseable {
         return Optional.ofNullable(value).filter(v -> !v.isBlank());
     }
 
+    /** Stops the embedded server, if this service runs one; also reached from Quarkus' shutdown. */
     @Override
     public void close() {
+        EmbeddedDatabaseShutdown.closeRegistered();
+    }
+
+    private void stopEmbedded() {
         if (embedded != null) {
             embedded.close();
             System.out.println("Embedded PostgreSQL stopped");

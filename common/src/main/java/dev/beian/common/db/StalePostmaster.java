@@ -37,12 +37,23 @@ final class StalePostmaster {
         ProcessHandle process = postmaster.get();
         System.err.printf("Embedded PostgreSQL (pid %d) from an earlier run still holds %s; stopping it%n",
                 process.pid(), dataDirectory);
-        process.destroy(); // SIGTERM: "smart" shutdown, its clients died with the old JVM
+        fastShutdown(process);
         if (!awaitExit(process, GRACE)) {
             process.destroyForcibly();
             awaitExit(process, GRACE);
         }
         Files.deleteIfExists(pidFile);
+    }
+
+    /** SIGINT is PostgreSQL's "fast" shutdown: it ends sessions, checkpoints and exits; nothing committed is lost. */
+    private static void fastShutdown(ProcessHandle process) {
+        try {
+            new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).inheritIO().start().waitFor();
+        } catch (IOException e) {
+            process.destroy();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static Optional<Long> readPid(Path pidFile) throws IOException {
