@@ -3,7 +3,6 @@ package dev.beian.registry.service;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.beian.registry.api.FilingView;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -68,10 +67,8 @@ public class FilingExport {
         ObjectNode after = null;
         while (true) {
             ObjectNode position = after;
-            List<FilingSearch.Row> rows = search.ids(query, position, PAGE);
-            List<FilingView> page = QuarkusTransaction.requiringNew()
-                    .call(() -> search.load(rows.stream().map(FilingSearch.Row::id).toList()));
-            consumer.accept(page);
+            List<FilingSearch.Row> rows = search.rows(query, position, PAGE);
+            consumer.accept(rows.stream().map(FilingSearch.Row::view).toList());
             if (rows.size() < PAGE) {
                 return;
             }

@@ -37,9 +37,11 @@ public class FilingService {
     private final FilingHistory history;
     private final ChangeEvents events;
     private final MergePatch mergePatch;
+    private final FilingSearch search;
 
     public FilingService(EntityManager em, FilingValidator validator, OrganizationService organizations,
-                         FilingHistory history, ChangeEvents events, MergePatch mergePatch) {
+                         FilingHistory history, ChangeEvents events, MergePatch mergePatch, FilingSearch search) {
+        this.search = search;
         this.em = em;
         this.validator = validator;
         this.organizations = organizations;
@@ -48,9 +50,9 @@ public class FilingService {
         this.mergePatch = mergePatch;
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
+    /** Reads one filing (without loading the entity: reads are the hot path). */
     public FilingView get(long id) {
-        return FilingMapper.view(find(id, LockModeType.NONE));
+        return search.byId(id).orElseThrow(() -> ProblemException.notFound("Filing", id));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
