@@ -25,6 +25,8 @@ command -v wrk >/dev/null || { apt-get update -q && apt-get install -y -q wrk; }
 [[ -f registry-service/target/quarkus-app/quarkus-run.jar ]] || ./mvnw -B -q -DskipTests package -pl registry-service -am
 bash scripts/ensure-postgres.sh >/dev/null
 
+echo "== PostgreSQL: $(psql -h 127.0.0.1 -U postgres -Atc "select version()" | cut -d, -f1); $(psql -h 127.0.0.1 -U postgres -Atc \
+  "select string_agg(name || '=' || current_setting(name), ' ') from unnest(array['shared_buffers','max_wal_size','work_mem','synchronous_commit']) name")"
 PID=$(KEEP_DB=$READS_ONLY PORT=$PORT LOG=$OUT/registry.log bench/start-registry.sh)
 trap 'kill $PID 2>/dev/null || true' EXIT
 
