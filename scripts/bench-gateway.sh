@@ -11,7 +11,13 @@
 #   apt-get update && apt-get install -y wrk nginx-light
 #
 # Settings (environment): BENCH_THREADS=2 BENCH_CONNECTIONS=32 BENCH_DURATION=15s BENCH_WARMUP=30s (the JVM needs it)
+#   BENCH_ROUNDS=1 (rounds of direct, nginx, gateway in turn; the summary takes each figure's median)
 #   BENCH_NGINX_PORT=18180 BENCH_GATEWAY_PORT=18280 BENCH_ACCESS_LOG=off
+#
+# Besides req/s and latency it prints each proxy's CPU time per request (from /proc, all its threads, JIT and GC
+# included): on a machine shared with other work it is steadier than req/s, and on a small machine it is what
+# decides the ratio. The load average before and after is printed too: figures taken under load are noisy.
+# Other benchmarks should not run at the same time: flock /tmp/beian-bench.lock scripts/bench-gateway.sh ...
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,6 +27,7 @@ THREADS=${BENCH_THREADS:-2}
 CONNECTIONS=${BENCH_CONNECTIONS:-32}
 DURATION=${BENCH_DURATION:-15s}
 WARMUP=${BENCH_WARMUP:-30s}
+ROUNDS=${BENCH_ROUNDS:-1}
 NGINX_PORT=${BENCH_NGINX_PORT:-18180}
 GATEWAY_PORT=${BENCH_GATEWAY_PORT:-18280}
 ACCESS_LOG=${BENCH_ACCESS_LOG:-off}
@@ -91,36 +98,71 @@ wait_ok() { # url
 wait_ok "$NGINX"
 wait_ok "$GATEWAY"
 
-# wrk output -> "req/s p50ms p99ms errors"
-run_wrk() { # url duration
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2" --latency "$1" | awk '
+# CPU time (clock ticks) used so far by processes and all their threads
+cpu_ticks() { # pid...
+  local total=0 pid
+  for pid in "$@"; do
+    total=$((total + $(awk '{ print $14 + $15 + $16 + $17 }' "/proc/$pid/stat" 2>/dev/null || echo 0)))
+  done
+  echo "$total"
+}
+TICK=$(getconf CLK_TCK)
+
+# wrk output -> "req/s p50ms p99ms errors cpu-us-per-request" (CPU of the given processes while wrk ran)
+run_wrk() { # url duration [pid...]
+  local url=$1 duration=$2; shift 2
+  local before after
+  before=$(cpu_ticks "$@")
+  local out
+  out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$duration" --latency "$url")
+  after=$(cpu_ticks "$@")
+  awk -v cpu=$((after - before)) -v tick="$TICK" '
     function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
     /Requests\/sec:/ { rps = $2 }
+    / requests in / { n = $1 }
     /^ +50%/ { p50 = ms($2) } /^ +99%/ { p99 = ms($2) }
     /Non-2xx or 3xx responses:/ { errors += $NF } /Socket errors:/ { errors += $4 + $10 } # connect, timeout
-    END { printf "%.0f %.3f %.3f %d\n", rps, p50, p99, errors }'
+    END { printf "%.0f %.3f %.3f %d %.1f\n", rps, p50, p99, errors, (n > 0 ? cpu * 1e6 / tick / n : 0) }' <<<"$out"
 }
 
+nginx_pids=$(pgrep -P "$nginx_pid" | tr '\n' ' ') # the workers (the master only supervises)
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "Warming up: 3s direct and nginx, ${WARMUP} the gateway (its JVM compiles the hot paths) ..."
 run_wrk "$DIRECT" 3s >/dev/null
 run_wrk "$NGINX" 3s >/dev/null
 run_wrk "$GATEWAY" "$WARMUP" >/dev/null
 
-echo "Measuring GET $PATH_UNDER_TEST: wrk -t$THREADS -c$CONNECTIONS -d$DURATION, access logs $ACCESS_LOG"
-read -r d_rps d_p50 d_p99 d_err <<<"$(run_wrk "$DIRECT" "$DURATION")"
-read -r n_rps n_p50 n_p99 n_err <<<"$(run_wrk "$NGINX" "$DURATION")"
-read -r g_rps g_p50 g_p99 g_err <<<"$(run_wrk "$GATEWAY" "$DURATION")"
+echo "Measuring GET $PATH_UNDER_TEST: wrk -t$THREADS -c$CONNECTIONS -d$DURATION, access logs $ACCESS_LOG, $ROUNDS round(s)"
+printf '\n%-9s %5s %10s %10s %10s %8s %12s\n' "" round "req/s" "p50 ms" "p99 ms" errors "cpu us/req"
+results="$work/results"
+: >"$results"
+errors=0
+for round in $(seq 1 "$ROUNDS"); do
+  read -r d_rps d_p50 d_p99 d_err d_cpu <<<"$(run_wrk "$DIRECT" "$DURATION")"
+  # shellcheck disable=SC2086 # several worker pids
+  read -r n_rps n_p50 n_p99 n_err n_cpu <<<"$(run_wrk "$NGINX" "$DURATION" $nginx_pids)"
+  read -r g_rps g_p50 g_p99 g_err g_cpu <<<"$(run_wrk "$GATEWAY" "$DURATION" "$gateway_pid")"
+  printf '%-9s %5s %10s %10s %10s %8s %12s\n' direct "$round" "$d_rps" "$d_p50" "$d_p99" "$d_err" "-"
+  printf '%-9s %5s %10s %10s %10s %8s %12s\n' nginx "$round" "$n_rps" "$n_p50" "$n_p99" "$n_err" "$n_cpu"
+  printf '%-9s %5s %10s %10s %10s %8s %12s\n' gateway "$round" "$g_rps" "$g_p50" "$g_p99" "$g_err" "$g_cpu"
+  echo "$d_rps $n_rps $g_rps $d_p50 $n_p50 $g_p50 $n_cpu $g_cpu" >>"$results"
+  errors=$((errors + d_err + n_err + g_err))
+done
+echo "load average after:  $(cut -d' ' -f1-3 /proc/loadavg)"
 
-printf '\n%-9s %10s %10s %10s %8s\n' "" "req/s" "p50 ms" "p99 ms" "errors"
-printf '%-9s %10s %10s %10s %8s\n' direct "$d_rps" "$d_p50" "$d_p99" "$d_err"
-printf '%-9s %10s %10s %10s %8s\n' nginx "$n_rps" "$n_p50" "$n_p99" "$n_err"
-printf '%-9s %10s %10s %10s %8s\n' gateway "$g_rps" "$g_p50" "$g_p99" "$g_err"
-awk -v d="$d_rps" -v n="$n_rps" -v g="$g_rps" -v dl="$d_p50" -v nl="$n_p50" -v gl="$g_p50" 'BEGIN {
+# Medians over the rounds (the figure itself with one round).
+median() { # column
+  awk -v c="$1" '{ print $c }' "$results" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'
+}
+awk -v d="$(median 1)" -v n="$(median 2)" -v g="$(median 3)" -v dl="$(median 4)" -v nl="$(median 5)" \
+    -v gl="$(median 6)" -v nc="$(median 7)" -v gc="$(median 8)" -v rounds="$ROUNDS" 'BEGIN {
+  if (rounds > 1) printf "\nmedians of %d rounds: req/s direct %.0f nginx %.0f gateway %.0f; p50 ms %.3f %.3f %.3f\n", rounds, d, n, g, dl, nl, gl
   printf "\nthroughput  gateway/nginx %.2f   nginx/direct %.2f   gateway/direct %.2f\n", g / n, n / d, g / d
   printf "added p50   gateway %+.3f ms   nginx %+.3f ms (over direct)\n", gl - dl, nl - dl
+  printf "cpu/request gateway %.1f us   nginx %.1f us\n", gc, nc
   printf "target      gateway/nginx >= 0.90: %s   gateway added p50 < 1 ms: %s\n", (g / n >= 0.9 ? "met" : "NOT met"), (gl - dl < 1 ? "met" : "NOT met")
 }'
-if (( d_err + n_err + g_err > 0 )); then
+if (( errors > 0 )); then
   echo "bench: some answers were errors (non-2xx/3xx or socket errors); the figures are not comparable" >&2
   exit 1
 fi

@@ -12,6 +12,8 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 @QuarkusTestResource(StandInBackends.class)
@@ -120,6 +122,17 @@ class ProxyRoutesTest {
                 .body("type", equalTo("https://beian.dev/problems/not-found"))
                 .body("requestId", equalTo("nf-1"));
         given().get("/q/metrics").then().statusCode(200);
+    }
+
+    @Test
+    void metricsNameApiCallsByBackendNotByPath() {
+        given().get("/api/v1/filings/metrics-77").then().statusCode(200);
+        given().get("/api/v1/insights/metrics-78").then().statusCode(200);
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(metrics.contains("http_server_requests_seconds_count{method=\"GET\",outcome=\"SUCCESS\",status=\"200\",uri=\"/api/v1/*\"}"), metrics);
+        assertTrue(metrics.contains("uri=\"/api/v1/insights/*\""), metrics);
+        assertFalse(metrics.contains("metrics-77"), "one timer per filing path");
+        assertFalse(metrics.contains("metrics-78"), "one timer per insights path");
     }
 
     @Test

@@ -31,6 +31,7 @@ public class ApiGuardRoutes {
 
     void register(@Observes Router router) {
         Route route = router.route("/api/v1/*").order(RouteOrder.API_GUARD)
+                .handler(new MetricsPathHandler())
                 .handler(new RequestShapeHandler(config.maxBodySize().asLongValue()))
                 .handler(new AuthenticationHandler(apiKeys));
         if (config.rateLimit().enabled()) {

@@ -5,6 +5,9 @@ import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import org.jboss.logging.MDC;
 
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
 /**
  * Keeps a valid incoming {@code X-Request-Id} or makes one, before anything else can answer. The id is written
  * back into the request's headers, so the proxy forwards it and problem bodies quote it, and echoed on the
@@ -14,10 +17,23 @@ public class RequestIdHandler implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext ctx) {
-        String id = RequestIds.acceptOrCreate(ctx.request().getHeader(RequestIds.HEADER));
+        String incoming = ctx.request().getHeader(RequestIds.HEADER);
+        String id = RequestIds.isValid(incoming) ? incoming : newId();
         ctx.request().headers().set(RequestIds.HEADER, id);
         ctx.response().putHeader(RequestIds.HEADER, id);
         MDC.put(RequestIds.MDC_KEY, id);
         ctx.next();
+    }
+
+    /**
+     * A random (version 4) UUID, like {@link RequestIds#acceptOrCreate}'s, but drawn from the thread's
+     * {@link ThreadLocalRandom}: a request id correlates log lines and need not be unguessable, and
+     * {@link UUID#randomUUID()}'s SecureRandom takes a process-wide lock on every call of every event loop.
+     */
+    static String newId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long msb = (random.nextLong() & ~0xF000L) | 0x4000L; // version 4
+        long lsb = (random.nextLong() & ~(0xC000L << 48)) | (0x8000L << 48); // IETF variant
+        return new UUID(msb, lsb).toString();
     }
 }

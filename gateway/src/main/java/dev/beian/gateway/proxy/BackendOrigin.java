@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
 import io.vertx.httpproxy.OriginRequestProvider;
 import io.vertx.httpproxy.ProxyContext;
 import org.jboss.logging.Logger;
@@ -27,11 +28,13 @@ final class BackendOrigin implements OriginRequestProvider {
     }
 
     private final Backend backend;
+    private final SocketAddress address;
     private final HttpClient client;
     private final long connectTimeoutMillis;
 
     BackendOrigin(Backend backend, HttpClient client, Duration connectTimeout) {
         this.backend = backend;
+        this.address = backend.address(); // resolved once, not on every call
         this.client = client;
         this.connectTimeoutMillis = connectTimeout.toMillis();
     }
@@ -45,7 +48,7 @@ final class BackendOrigin implements OriginRequestProvider {
         }
         long left = Math.max(1, CallDeadline.of(context).millisLeft());
         RequestOptions options = new RequestOptions()
-                .setServer(backend.address())
+                .setServer(address)
                 .setHost(backend.host())
                 .setPort(backend.port())
                 .setConnectTimeout(Math.min(connectTimeoutMillis, left))

@@ -7,7 +7,8 @@ import java.util.function.LongSupplier;
  * Stops hammering a dead backend. Closed: calls pass; after {@code threshold} consecutive connection failures it
  * opens and refuses at once; after the cool-down one trial call passes (half-open): its success closes the
  * breaker, its failure opens it again. Only connection failures count: a slow or erring backend that accepts
- * connections is answered by timeouts and its own errors. Synchronized: calls come from several event loops.
+ * connections is answered by timeouts and its own errors. Synchronized: calls come from several event loops;
+ * the common case, a closed breaker and a call that connected, reads volatile fields without taking the lock.
  */
 public final class CircuitBreaker {
 
@@ -17,10 +18,10 @@ public final class CircuitBreaker {
     private final long coolDownNanos;
     private final LongSupplier clock;
 
-    private State state = State.CLOSED;
-    private int consecutiveFailures;
+    private volatile State state = State.CLOSED;
+    private volatile int consecutiveFailures;
     private long openedAt;
-    private boolean trialInFlight;
+    private volatile boolean trialInFlight;
 
     public CircuitBreaker(int threshold, Duration coolDown, LongSupplier clock) {
         this.threshold = Math.max(1, threshold);
@@ -29,7 +30,14 @@ public final class CircuitBreaker {
     }
 
     /** Whether a call may try the backend now; a true answer must be followed by one record... call. */
-    public synchronized boolean tryAcquire() {
+    public boolean tryAcquire() {
+        if (state == State.CLOSED) {
+            return true;
+        }
+        return tryAcquireSlow();
+    }
+
+    private synchronized boolean tryAcquireSlow() {
         if (state == State.OPEN && clock.getAsLong() - openedAt >= coolDownNanos) {
             state = State.HALF_OPEN;
             trialInFlight = false;
@@ -48,7 +56,14 @@ public final class CircuitBreaker {
     }
 
     /** The call got a connection. */
-    public synchronized void recordSuccess() {
+    public void recordSuccess() {
+        if (state == State.CLOSED && consecutiveFailures == 0 && !trialInFlight) {
+            return; // nothing to change
+        }
+        recordSuccessSlow();
+    }
+
+    private synchronized void recordSuccessSlow() {
         state = State.CLOSED;
         consecutiveFailures = 0;
         trialInFlight = false;
@@ -69,7 +84,7 @@ public final class CircuitBreaker {
         trialInFlight = false;
     }
 
-    public synchronized State state() {
+    public State state() {
         return state;
     }
 
@@ -84,6 +99,6 @@ public final class CircuitBreaker {
 
     /** Back to closed; for tests and operators. */
     public synchronized void reset() {
-        recordSuccess();
+        recordSuccessSlow();
     }
 }

@@ -5,8 +5,9 @@ import io.vertx.core.MultiMap;
 import io.vertx.httpproxy.ProxyContext;
 import io.vertx.httpproxy.ProxyInterceptor;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 
 /**
  * The gateway owns some answer headers: those its handlers already wrote (X-Request-Id, RateLimit-*, CORS) win
@@ -20,12 +21,24 @@ final class ResponseHeadersInterceptor implements ProxyInterceptor {
     public Future<Void> handleProxyResponse(ProxyContext context) {
         MultiMap own = context.request().proxiedRequest().response().headers();
         MultiMap fromBackend = context.response().headers();
-        List<String> names = fromBackend.names().stream().toList();
-        for (String name : names) {
-            String lower = name.toLowerCase(Locale.ROOT);
-            if (lower.startsWith("access-control-") || (own.contains(name) && !lower.equals("vary"))) {
-                fromBackend.remove(name);
+        // Runs on every answer: walk the few headers the gateway wrote, and look for backend CORS headers
+        // without copying or lower-casing names.
+        for (Map.Entry<String, String> header : own) {
+            if (!header.getKey().equalsIgnoreCase("Vary")) {
+                fromBackend.remove(header.getKey());
             }
+        }
+        List<String> cors = null;
+        for (Map.Entry<String, String> header : fromBackend) {
+            if (header.getKey().regionMatches(true, 0, "Access-Control-", 0, 15)) {
+                if (cors == null) {
+                    cors = new ArrayList<>(4);
+                }
+                cors.add(header.getKey());
+            }
+        }
+        if (cors != null) {
+            cors.forEach(fromBackend::remove);
         }
         int status = context.response().getStatusCode();
         if ((status == 204 || status == 304) && !fromBackend.contains("Content-Length")) {

@@ -11,23 +11,29 @@ import java.util.Optional;
  */
 public final class AccessPolicy {
 
-    private final List<String> adminPrefixes;
+    private static final Optional<Role> ADMIN = Optional.of(Role.ADMIN);
+    private static final Optional<Role> EDITOR = Optional.of(Role.EDITOR);
+    private static final Optional<Role> READER = Optional.of(Role.READER);
+
+    private final String[] adminPrefixes;
     private final boolean requireKeyForReads;
 
     public AccessPolicy(List<String> adminPaths, boolean requireKeyForReads) {
-        this.adminPrefixes = adminPaths.stream().map(AccessPolicy::prefixOf).toList();
+        this.adminPrefixes = adminPaths.stream().map(AccessPolicy::prefixOf).toArray(String[]::new);
         this.requireKeyForReads = requireKeyForReads;
     }
 
     /** The role needed, or empty when anyone may call. The path must be canonical (see {@link PathGuard}). */
     public Optional<Role> required(HttpMethod method, String path) {
-        if (adminPrefixes.stream().anyMatch(prefix -> path.equals(prefix) || path.startsWith(prefix + "/"))) {
-            return Optional.of(Role.ADMIN);
+        for (String prefix : adminPrefixes) { // runs on every call: no streams, no concatenation
+            if (path.startsWith(prefix) && (path.length() == prefix.length() || path.charAt(prefix.length()) == '/')) {
+                return ADMIN;
+            }
         }
         if (!isRead(method)) {
-            return Optional.of(Role.EDITOR);
+            return EDITOR;
         }
-        return requireKeyForReads ? Optional.of(Role.READER) : Optional.empty();
+        return requireKeyForReads ? READER : Optional.empty();
     }
 
     public static boolean isRead(HttpMethod method) {
