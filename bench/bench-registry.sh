@@ -58,7 +58,10 @@ fi
 if [[ $IMPORT_AGAIN == 1 ]]; then
   held=$(psql -h 127.0.0.1 -U postgres -d beian_bench_registry -Atc 'select count(*) from filing')
   next=$(psql -h 127.0.0.1 -U postgres -d beian_bench_registry -Atc "select coalesce(max(sequence_no), 0) + 1 from filing")
-  echo "== Import of $CHUNK rows into the indexed table of $held (load average $(cut -d' ' -f1 /proc/loadavg))"
+  # A running service has a warm JVM: one small import first, so the figure is not the JIT's first pass.
+  import_chunk "$next" 10000 >/dev/null
+  next=$((next + 10000))
+  echo "== Import of $CHUNK rows into the indexed table of $((held + 10000)) (load average $(cut -d' ' -f1 /proc/loadavg))"
   s=$(import_chunk "$next" "$CHUNK")
   printf '  %.1f s, %.0f rows/s\n' "$s" "$(python3 -c "print($CHUNK / $s)")"
   exit 0
