@@ -6,7 +6,9 @@ import io.restassured.response.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -93,6 +95,61 @@ class ConditionalGetTest extends FeedDrivenTest {
         follower.catchUp();
         given().header("If-None-Match", etag).get("/api/v1/insights/summary").then().statusCode(200)
                 .body("total", equalTo(10));
+    }
+
+    @Test
+    void aRepeatedQuestionIsAnsweredFromMemoryUntilTheFeedMoves() throws Exception {
+        Map<String, String> before = new HashMap<>();
+        Map<String, String> tags = new HashMap<>();
+        for (String endpoint : ENDPOINTS) {
+            Response first = given().get("/api/v1/insights/" + endpoint);
+            assertEquals(200, first.statusCode());
+            before.put(endpoint, first.asString());
+            tags.put(endpoint, first.header("ETag"));
+        }
+        double computed = responses("computed");
+        double cached = responses("cached");
+        for (String endpoint : ENDPOINTS) {
+            Response again = given().get("/api/v1/insights/" + endpoint);
+            assertEquals(200, again.statusCode());
+            assertEquals(before.get(endpoint), again.asString(), endpoint);
+            assertEquals(tags.get(endpoint), again.header("ETag"), endpoint);
+            assertEquals("application/json", again.contentType().split(";")[0], endpoint);
+        }
+        assertEquals(computed, responses("computed"));
+        assertEquals(cached + ENDPOINTS.size(), responses("cached"));
+
+        // A registration in CN-BJ on F3 (organization 2, TEXT, open weights) moves every answer: the first poll
+        // after the batch is applied shows it, computed afresh.
+        append(List.of(KnownFeed.beta(Events.registration(16)).jurisdiction("CN-BJ").date("2024-04-01")
+                .categories("TEXT").weights("OPEN").base(KnownFeed.F3).created()));
+        for (String endpoint : ENDPOINTS) {
+            Response after = given().get("/api/v1/insights/" + endpoint);
+            assertEquals(200, after.statusCode());
+            assertNotEquals(tags.get(endpoint), after.header("ETag"), endpoint);
+            assertEquals(registry().lastCursor(), after.jsonPath().getString("watermark.cursor"), endpoint);
+            assertNotEquals(withoutWatermark(before.get(endpoint)), withoutWatermark(after.asString()), endpoint);
+        }
+        assertEquals(computed + ENDPOINTS.size(), responses("computed"));
+        assertEquals(11, get("/api/v1/insights/summary").getInt("total"));
+        assertEquals(4, get("/api/v1/insights/matrix").getInt("rows.find { it.jurisdiction == 'CN-BJ' }.counts.TEXT"));
+        assertEquals(List.of(3, 2), get("/api/v1/insights/lineage").getList("bases.registrations"));
+        assertEquals(List.of(3, 1, 2, 5), get("/api/v1/insights/weights").getList("weights.count"));
+    }
+
+    @Test
+    void cachedAnswersFollowARebuild() throws Exception {
+        given().get("/api/v1/insights/summary").then().statusCode(200).body("total", equalTo(10));
+        given().get("/api/v1/insights/summary").then().statusCode(200).body("total", equalTo(10));
+        rebuilds.rebuild();
+        given().get("/api/v1/insights/summary").then().statusCode(200).body("total", equalTo(0));
+        follower.catchUp();
+        given().get("/api/v1/insights/summary").then().statusCode(200).body("total", equalTo(10))
+                .body("watermark.cursor", equalTo(registry().lastCursor()));
+    }
+
+    private static String withoutWatermark(String json) {
+        return json.replaceAll("\"watermark\":\\{[^}]*}", "");
     }
 
     private static String etag(String path) {

@@ -54,5 +54,13 @@ public interface InsightsConfig {
         @WithDefault("5")
         @Min(0)
         int maxAge();
+
+        /**
+         * Answers of the current watermark kept in memory, serialized (distinct requests; 0: none). They are
+         * dropped as soon as the watermark moves, so a poll never gets an answer older than the data.
+         */
+        @WithDefault("512")
+        @Min(0)
+        int answers();
     }
 }

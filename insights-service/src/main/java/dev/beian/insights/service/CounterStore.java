@@ -30,6 +30,9 @@ public class CounterStore {
         public static final Filter ANY = new Filter(null, null);
     }
 
+    /** Above every code in byte-wise (COLLATE "C") order: the highest code point, alone. */
+    private static final String TOP = "U&'\\+10FFFF'";
+
     private record NodeKey(String metric, int node, Dims dims) {
     }
 
@@ -95,6 +98,8 @@ public class CounterStore {
      * Computes all requested sums and reads the watermark in one SQL statement: one round trip, and one
      * snapshot, so the numbers are exactly those of the watermark even while the follower writes. Each
      * request row is an index lookup of (metric, node), so a read touches (nodes x dimension values) rows.
+     * The weighted rows are summed here rather than by a GROUP BY: the planner cannot estimate the rows of
+     * the unnest join, sorts them for a GroupAggregate, and that sort cost more than the sums themselves.
      */
     public Result read(Connection c, List<Request> requests) throws SQLException {
         List<Integer> labels = new ArrayList<>();
@@ -113,14 +118,19 @@ public class CounterStore {
                 d2.add(r.filter().d2());
             });
         }
+        // The watermark row first (label null), then one row per counter row read; one statement, one snapshot.
         String sql = "SELECT s.feed_cursor, s.applied_at, s.event_time, s.events_applied, s.generation, "
-                + "a.label, a.dim1, a.dim2, a.dim3, a.n FROM follower_state s LEFT JOIN ("
-                + "SELECT r.label, c.dim1, c.dim2, c.dim3, sum(c.n * r.coef)::bigint AS n "
+                + "NULL::int AS label, NULL::text AS dim1, NULL::text AS dim2, NULL::text AS dim3, NULL::bigint AS n "
+                + "FROM follower_state s WHERE s.id = 1 UNION ALL "
+                + "SELECT NULL, NULL, NULL, NULL, NULL, r.label, c.dim1, c.dim2, c.dim3, c.n * r.coef "
                 + "FROM unnest(?::int[], ?::text[], ?::int[], ?::int[], ?::text[], ?::text[]) "
                 + "AS r(label, metric, node, coef, d1, d2) "
                 + "JOIN counter_node c ON c.metric = r.metric AND c.node = r.node "
                 + "AND (r.d1 IS NULL OR c.dim1 = r.d1) AND (r.d2 IS NULL OR c.dim2 = r.d2) "
-                + "GROUP BY r.label, c.dim1, c.dim2, c.dim3) a ON true WHERE s.id = 1";
+                // The same filters as key ranges (a missing filter is the whole range): index conditions, so
+                // rows of other dimension values are skipped in the index instead of fetched and then dropped.
+                + "AND c.dim1 BETWEEN COALESCE(r.d1, '') AND COALESCE(r.d1, " + TOP + ") "
+                + "AND c.dim2 BETWEEN COALESCE(r.d2, '') AND COALESCE(r.d2, " + TOP + ")";
         Map<Integer, Map<Dims, Long>> sums = new HashMap<>();
         Watermark watermark = Watermark.START;
         try (PreparedStatement s = c.prepareStatement(sql)) {
@@ -132,15 +142,19 @@ public class CounterStore {
             s.setArray(6, c.createArrayOf("text", d2.toArray()));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    watermark = FollowerStateStore.watermark(rs);
+                    if (rs.getObject(6) == null) {
+                        watermark = FollowerStateStore.watermark(rs);
+                        continue;
+                    }
                     long n = rs.getLong(10);
-                    if (!rs.wasNull() && n != 0) {
+                    if (n != 0) {
                         sums.computeIfAbsent(rs.getInt(6), k -> new HashMap<>())
-                                .put(new Dims(rs.getString(7), rs.getString(8), rs.getString(9)), n);
+                                .merge(new Dims(rs.getString(7), rs.getString(8), rs.getString(9)), n, Long::sum);
                     }
                 }
             }
         }
+        sums.values().forEach(m -> m.values().removeIf(n -> n == 0));
         return new Result(watermark, sums);
     }
 

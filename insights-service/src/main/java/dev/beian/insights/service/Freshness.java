@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Base64;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
@@ -28,8 +29,18 @@ public class Freshness {
         totalsRevision.incrementAndGet();
     }
 
+    /** The revision of the official totals; read it before reading the totals an answer shows. */
+    public long totalsRevision() {
+        return totalsRevision.get();
+    }
+
     public String etag(String cursor, Instant appliedAt, String request) {
-        String basis = cursor + '|' + appliedAt + '|' + Calendar.today() + '|' + totalsRevision.get() + '|' + request;
+        return etag(cursor, appliedAt, Calendar.today(), totalsRevision.get(), request);
+    }
+
+    /** The tag of an answer to {@code request} at this watermark, day and totals revision. */
+    public String etag(String cursor, Instant appliedAt, LocalDate today, long totalsRevision, String request) {
+        String basis = cursor + '|' + appliedAt + '|' + today + '|' + totalsRevision + '|' + request;
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(basis.getBytes(StandardCharsets.UTF_8));
             return '"' + Base64.getUrlEncoder().withoutPadding().encodeToString(hash).substring(0, 27) + '"';
