@@ -190,6 +190,31 @@ class FilingResourceTest {
     }
 
     @Test
+    void filedDateRangeIsInclusiveAndLeavesOutUnknownDates() {
+        String org = unique("日期范围测试公司");
+        for (String date : new String[]{"2023-12-31", "2024-01-01", "2024-06-30", "2024-07-01", null}) {
+            Map<String, Object> body = filing(unique("Hubei-D") + "-2024", "日期" + date, org);
+            body.remove("filingDate");
+            if (date != null) {
+                body.put("filingDate", date);
+            }
+            create(body).then().statusCode(201);
+        }
+        long orgId = given().get("/api/v1/organizations?q=" + org).then().statusCode(200)
+                .extract().jsonPath().getLong("items[0].id");
+        String list = "/api/v1/filings?organization=" + orgId;
+        given().get(list + "&filedFrom=2024-01-01&filedTo=2024-06-30&sort=filingDate").then().statusCode(200)
+                .body("items.name", contains("日期2024-01-01", "日期2024-06-30"));
+        given().get(list + "&filedTo=2024-01-01&sort=-filingDate").then().statusCode(200)
+                .body("items.name", contains("日期2024-01-01", "日期2023-12-31"));
+        given().get(list + "&filedFrom=2024-06-30&sort=-filingDate").then().statusCode(200)
+                .body("items.name", contains("日期2024-07-01", "日期2024-06-30"));
+        // Without a range the filing of unknown date is listed, first in ascending date order.
+        given().get(list + "&sort=filingDate&limit=1").then().statusCode(200)
+                .body("items.name", contains("日期null"));
+    }
+
+    @Test
     void oneCharacterChineseSearchFindsSubstrings() {
         String marker = "鑫";
         create(filing(unique("Henan-Q") + "-2024", "中原" + marker + "模型", "河南测试公司")).then().statusCode(201);

@@ -134,14 +134,18 @@ public class FilingSearch {
             long id = query.organizationId();
             params.add((ps, i) -> ps.setLong(i, id));
         }
+        // Each date bound is also stated on the date indexes' key, coalesce(filing_date, ...), so that a page
+        // sorted by date starts at the bound instead of reading every earlier filing first.
         if (query.filedFrom() != null) {
-            sql.append(" AND f.filing_date >= ?");
+            sql.append(" AND f.filing_date >= ? AND ").append(FilingSort.DATE_KEY).append(" >= ?");
             LocalDate from = query.filedFrom();
+            params.add((ps, i) -> ps.setDate(i, Date.valueOf(from)));
             params.add((ps, i) -> ps.setDate(i, Date.valueOf(from)));
         }
         if (query.filedTo() != null) {
-            sql.append(" AND f.filing_date <= ?");
+            sql.append(" AND f.filing_date <= ? AND ").append(FilingSort.DATE_KEY).append(" <= ?");
             LocalDate to = query.filedTo();
+            params.add((ps, i) -> ps.setDate(i, Date.valueOf(to)));
             params.add((ps, i) -> ps.setDate(i, Date.valueOf(to)));
         }
     }

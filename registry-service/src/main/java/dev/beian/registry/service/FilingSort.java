@@ -8,14 +8,16 @@ import java.util.Optional;
  * keyset pagination needs. Null filing dates sort as the earliest date.
  */
 public enum FilingSort {
-    FILING_DATE_ASC("filingDate", "coalesce(f.filing_date, DATE '0001-01-01')", "date", true),
-    FILING_DATE_DESC("-filingDate", "coalesce(f.filing_date, DATE '0001-01-01')", "date", false),
+    FILING_DATE_ASC("filingDate", FilingSort.DATE_KEY, "date", true),
+    FILING_DATE_DESC("-filingDate", FilingSort.DATE_KEY, "date", false),
     NAME_ASC("name", "f.name", "text", true),
     NAME_DESC("-name", "f.name", "text", false),
     UPDATED_AT_ASC("updatedAt", "f.updated_at", "timestamptz", true),
     UPDATED_AT_DESC("-updatedAt", "f.updated_at", "timestamptz", false);
 
     public static final FilingSort DEFAULT = FILING_DATE_DESC;
+    /** The key of the date indexes (see V2__filings.sql): unknown dates sort first. */
+    static final String DATE_KEY = "coalesce(f.filing_date, DATE '0001-01-01')";
 
     public final String parameter;
     final String sqlKey;
