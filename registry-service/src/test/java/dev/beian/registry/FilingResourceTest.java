@@ -227,6 +227,24 @@ class FilingResourceTest {
     }
 
     @Test
+    void oneCharacterAsciiAndSpacedQueriesMatchTheText() {
+        // ASCII characters have no gram of their own: such queries are answered by the text filter alone.
+        String org = unique("字母测试公司");
+        Map<String, Object> zeta = filing(unique("Hubei-Y") + "-2024", "字母甲", org);
+        zeta.put("nameEn", "Zeta Chat");
+        Map<String, Object> other = filing(unique("Hubei-Y") + "-2024", "字母乙", org);
+        other.put("nameEn", "Other");
+        create(zeta).then().statusCode(201);
+        create(other).then().statusCode(201);
+        long orgId = given().get("/api/v1/organizations?q=" + org).then().statusCode(200)
+                .extract().jsonPath().getLong("items[0].id");
+        String list = "/api/v1/filings?organization=" + orgId;
+        given().queryParam("q", "Z").get(list).then().statusCode(200).body("items.name", contains("字母甲"));
+        given().queryParam("q", "a c").get(list).then().statusCode(200).body("items.name", contains("字母甲"));
+        given().queryParam("q", "甲").get(list).then().statusCode(200).body("items.name", contains("字母甲"));
+    }
+
+    @Test
     void invalidListParametersNameTheParameter() {
         given().get("/api/v1/filings?limit=0").then().statusCode(400).body("errors[0].field", equalTo("limit"));
         given().get("/api/v1/filings?limit=201").then().statusCode(400).body("errors[0].field", equalTo("limit"));

@@ -1,6 +1,7 @@
 package dev.beian.registry.importing;
 
 import io.agroal.api.AgroalDataSource;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -14,6 +15,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Writes many rows fast with PostgreSQL's COPY, on the connection of the current transaction. Used by imports,
@@ -36,13 +40,43 @@ public class BulkWriter {
 
     /** Streams rows into {@code table (columns)} in COPY text format, a megabyte at a time. */
     public long copy(String table, String columns, Rows rows) {
+        return copyIn(table, columns, copy -> {
+            CopySink sink = new CopySink(bytes -> write(copy, bytes));
+            rows.write(sink);
+            sink.flush();
+        });
+    }
+
+    /** Streams rows that another thread is preparing (see {@link #prepare}) into {@code table (columns)}. */
+    public long copy(String table, String columns, Prepared rows) {
+        return copyIn(table, columns, copy -> {
+            for (byte[] chunk = rows.next(); chunk != null; chunk = rows.next()) {
+                write(copy, chunk);
+            }
+        });
+    }
+
+    /**
+     * Starts writing rows in COPY text format on a worker thread, at most {@value Prepared#CHUNKS_AHEAD} megabytes
+     * ahead of the COPY that will take them: while the database is busy with one COPY, the rows of the next are
+     * made ready. The caller must {@link Prepared#close() close} it, used or not.
+     */
+    public Prepared prepare(Rows rows) {
+        Prepared prepared = new Prepared();
+        Infrastructure.getDefaultWorkerPool().execute(() -> prepared.produce(rows));
+        return prepared;
+    }
+
+    private interface CopyBody {
+        void write(CopyIn copy) throws IOException;
+    }
+
+    private long copyIn(String table, String columns, CopyBody body) {
         try (Connection connection = dataSource.getConnection()) {
             CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI()
                     .copyIn("COPY " + table + " (" + columns + ") FROM STDIN");
             try {
-                CopySink sink = new CopySink(copy);
-                rows.write(sink);
-                sink.flush();
+                body.write(copy);
                 return copy.endCopy();
             } finally {
                 if (copy.isActive()) {
@@ -54,14 +88,28 @@ public class BulkWriter {
         }
     }
 
-    /** Buffers fields in COPY text format and hands them to the server in large chunks. */
+    private static void write(CopyIn copy, byte[] bytes) throws IOException {
+        try {
+            copy.writeToCopy(bytes, 0, bytes.length);
+        } catch (SQLException e) {
+            throw new IOException(e);
+        }
+    }
+
+    /** Where a sink's chunks go. */
+    @FunctionalInterface
+    interface ChunkOutput {
+        void write(byte[] chunk) throws IOException;
+    }
+
+    /** Buffers fields in COPY text format and hands them on in large chunks. */
     public static final class CopySink {
         private static final int CHUNK = 1 << 20;
-        private final CopyIn copy;
+        private final ChunkOutput output;
         private final StringBuilder buffer = new StringBuilder(CHUNK + 4096);
 
-        CopySink(CopyIn copy) {
-            this.copy = copy;
+        CopySink(ChunkOutput output) {
+            this.output = output;
         }
 
         public void field(Object value, boolean last) throws IOException {
@@ -75,13 +123,72 @@ public class BulkWriter {
             if (buffer.isEmpty()) {
                 return;
             }
-            byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
-            try {
-                copy.writeToCopy(bytes, 0, bytes.length);
-            } catch (SQLException e) {
-                throw new IOException(e);
-            }
+            output.write(buffer.toString().getBytes(StandardCharsets.UTF_8));
             buffer.setLength(0);
+        }
+    }
+
+    /** Rows in COPY text format made by a worker thread, handed over through a bounded queue of chunks. */
+    public static final class Prepared implements AutoCloseable {
+        static final int CHUNKS_AHEAD = 32;
+        private static final byte[] END = new byte[0];
+
+        private final BlockingQueue<byte[]> chunks = new ArrayBlockingQueue<>(CHUNKS_AHEAD);
+        private volatile boolean closed;
+        private volatile Throwable failure;
+
+        private void produce(Rows rows) {
+            try {
+                CopySink sink = new CopySink(this::hand);
+                rows.write(sink);
+                sink.flush();
+            } catch (Throwable e) {
+                failure = e;
+            }
+            try {
+                hand(END);
+            } catch (IOException abandoned) {
+                // closed: nobody waits for the end
+            }
+        }
+
+        /** Waits for room in the queue, giving up once the consumer has closed it. */
+        private void hand(byte[] chunk) throws IOException {
+            try {
+                while (!chunks.offer(chunk, 100, TimeUnit.MILLISECONDS)) {
+                    if (closed) {
+                        throw new IOException("abandoned");
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted", e);
+            }
+        }
+
+        /** The next chunk, or null after the last; fails if the rows could not be written. */
+        private byte[] next() throws IOException {
+            byte[] chunk;
+            try {
+                chunk = chunks.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted", e);
+            }
+            if (chunk == END) {
+                if (failure != null) {
+                    throw new IOException("preparing the rows failed", failure);
+                }
+                return null;
+            }
+            return chunk;
+        }
+
+        /** Lets the worker stop (and its chunks be collected) if the rows were not all taken. */
+        @Override
+        public void close() {
+            closed = true;
+            chunks.clear();
         }
     }
 

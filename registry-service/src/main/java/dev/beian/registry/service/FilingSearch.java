@@ -115,9 +115,13 @@ public class FilingSearch {
         if (query.q() != null) {
             String form = Names.searchForm(query.q());
             List<String> grams = SearchGrams.forQuery(form);
-            sql.append(" AND f.search_grams @> ?");
-            params.add((ps, i) -> ps.setArray(i, ps.getConnection().createArrayOf("text", grams.toArray())));
-            if (form.codePointCount(0, form.length()) > 2 || form.chars().anyMatch(Character::isWhitespace)) {
+            // An empty array would match every row through the whole index: without grams, LIKE alone decides.
+            if (!grams.isEmpty()) {
+                sql.append(" AND f.search_grams @> ?");
+                params.add((ps, i) -> ps.setArray(i, ps.getConnection().createArrayOf("text", grams.toArray())));
+            }
+            if (grams.isEmpty() || form.codePointCount(0, form.length()) > 2
+                    || form.chars().anyMatch(Character::isWhitespace)) {
                 sql.append(" AND f.search_text LIKE ?");
                 String pattern = "%" + Sql.escapeLike(form) + "%";
                 params.add((ps, i) -> ps.setString(i, pattern));
