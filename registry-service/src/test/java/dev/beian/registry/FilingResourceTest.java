@@ -164,6 +164,8 @@ class FilingResourceTest {
                 .post(location + "/deployments").then().statusCode(400).body("errors[0].field", equalTo("region"));
         given().delete(deployment).then().statusCode(204);
         given().get(location + "/deployments").then().body("", hasSize(0));
+        given().get("/api/v1/filings/987654321/deployments").then().statusCode(404)
+                .contentType("application/problem+json");
     }
 
     @Test

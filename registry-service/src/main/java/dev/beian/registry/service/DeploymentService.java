@@ -34,7 +34,7 @@ public class DeploymentService {
 
     @Transactional
     public List<DeploymentView> list(long filingId) {
-        filings.find(filingId, LockModeType.NONE);
+        filings.requireExists(filingId);
         return Deployment.<Deployment>list("filingId", Sort.by("id"), filingId).stream().map(FilingMapper::view).toList();
     }
 

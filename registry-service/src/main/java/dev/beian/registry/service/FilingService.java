@@ -127,6 +127,13 @@ public class FilingService {
 
     /** Finds a filing; a lock needs the caller's transaction. */
     @Transactional(Transactional.TxType.SUPPORTS)
+    /** Fails with 404 unless the filing exists; reads only its id (an entity would load its search grams too). */
+    public void requireExists(long id) {
+        if (Filing.count("id", id) == 0) {
+            throw ProblemException.notFound("Filing", id);
+        }
+    }
+
     public Filing find(long id, LockModeType lock) {
         Filing f = Filing.findById(id, lock);
         if (f == null) {
