@@ -167,7 +167,7 @@ public class BulkWriter {
         }
 
         /** The next chunk, or null after the last; fails if the rows could not be written. */
-        private byte[] next() throws IOException {
+        byte[] next() throws IOException {
             byte[] chunk;
             try {
                 chunk = chunks.take();

@@ -21,8 +21,21 @@ public final class Names {
         if (text == null) {
             return null;
         }
-        String cleaned = WHITESPACE.matcher(text.strip()).replaceAll(" ");
+        String stripped = text.strip();
+        String cleaned = hasWhitespaceToCollapse(stripped) ? WHITESPACE.matcher(stripped).replaceAll(" ") : stripped;
         return cleaned.isEmpty() ? null : cleaned;
+    }
+
+    /** Whether the regex in clean() would change the text: most values have no whitespace, or single spaces. */
+    private static boolean hasWhitespaceToCollapse(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c != ' ' && (Character.isWhitespace(c) || c == '\u3000' || Character.isSpaceChar(c)))
+                    || (c == ' ' && i + 1 < text.length() && text.charAt(i + 1) == ' ')) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** NFKC-folded (full-width forms to half-width) with whitespace collapsed. */
