@@ -25,8 +25,7 @@ public interface GatewayConfig {
 
     /**
      * Pooled keep-alive connections per backend. Vert.x's default of 5 throttles throughput and, under
-     * abrupt client disconnects, left a plain proxy wedged; 64 matches the load tests. Each event loop keeps its
-     * own share (ProxyRoutes), so the total is spread evenly over the loops.
+     * abrupt client disconnects, left a plain proxy wedged; 64 matches the load tests.
      */
     @WithDefault("64")
     int poolSize();
