@@ -58,16 +58,13 @@ public class StatisticsRefresh {
     }
 
     private void drain() {
-        try {
+        do {
             while (wanted.getAndSet(false)) {
                 analyze();
             }
-        } finally {
             running.set(false);
-        }
-        if (wanted.get() && running.compareAndSet(false, true)) {
-            drain(); // a request arrived between the last check and the release
-        }
+            // A request that arrived between the last check and the release is served here.
+        } while (wanted.get() && running.compareAndSet(false, true));
     }
 
     private void analyze() {

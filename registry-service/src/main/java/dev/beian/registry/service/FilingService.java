@@ -125,15 +125,16 @@ public class FilingService {
         events.append("filing.deleted", id, last);
     }
 
-    /** Finds a filing; a lock needs the caller's transaction. */
-    @Transactional(Transactional.TxType.SUPPORTS)
     /** Fails with 404 unless the filing exists; reads only its id (an entity would load its search grams too). */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public void requireExists(long id) {
         if (Filing.count("id", id) == 0) {
             throw ProblemException.notFound("Filing", id);
         }
     }
 
+    /** Finds a filing; a lock needs the caller's transaction. */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Filing find(long id, LockModeType lock) {
         Filing f = Filing.findById(id, lock);
         if (f == null) {

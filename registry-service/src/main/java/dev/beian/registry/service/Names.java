@@ -30,7 +30,7 @@ public final class Names {
     private static boolean hasWhitespaceToCollapse(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if ((c != ' ' && (Character.isWhitespace(c) || c == '\u3000' || Character.isSpaceChar(c)))
+            if ((c != ' ' && (Character.isWhitespace(c) || Character.isSpaceChar(c)))
                     || (c == ' ' && i + 1 < text.length() && text.charAt(i + 1) == ' ')) {
                 return true;
             }
