@@ -59,10 +59,13 @@ public class StatisticsRefresh {
 
     private void drain() {
         do {
-            while (wanted.getAndSet(false)) {
-                analyze();
+            try {
+                while (wanted.getAndSet(false)) {
+                    analyze();
+                }
+            } finally {
+                running.set(false); // even if analyze() throws, so that later imports can refresh again
             }
-            running.set(false);
             // A request that arrived between the last check and the release is served here.
         } while (wanted.get() && running.compareAndSet(false, true));
     }
