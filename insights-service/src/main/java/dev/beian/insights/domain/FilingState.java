@@ -24,7 +24,7 @@ public record FilingState(
         Long baseFilingId,
         String status,
         List<StatusEntry> statusHistory,
-        Long version) {
+        Long version) implements CountedState<FilingState> {
 
     public static final String FILING = "FILING";
     public static final String REGISTRATION = "REGISTRATION";
@@ -33,6 +33,17 @@ public record FilingState(
         categories = categories == null ? List.of() : categories.stream().filter(c -> c != null && !c.isBlank())
                 .distinct().toList();
         statusHistory = statusHistory == null ? List.of() : List.copyOf(statusHistory);
+    }
+
+    @Override
+    public FilingState withId(long newId) {
+        return id != null && id == newId ? this : new FilingState(newId, filingNumber, kind, name, nameEn, organization,
+                jurisdiction, filingDate, categories, weightsAccess, baseFilingId, status, statusHistory, version);
+    }
+
+    @Override
+    public void contribute(int sign, Deltas deltas) {
+        Contributions.filing(this, sign, deltas);
     }
 
     public Long organizationId() {

@@ -3,7 +3,7 @@ package dev.beian.insights.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.beian.insights.client.ChangeEvent;
-import dev.beian.insights.domain.Contributions;
+import dev.beian.insights.domain.CountedState;
 import dev.beian.insights.domain.Deltas;
 import dev.beian.insights.domain.DeploymentState;
 import dev.beian.insights.domain.FilingState;
@@ -55,9 +55,22 @@ final class EventProjector {
     }
 
     private void applyFiling(ChangeEvent event) throws JsonProcessingException {
-        FilingState incoming = state(event, FilingState.class);
+        applyCounted(event, FilingState.class, filings, changedFilings);
+    }
+
+    private void applyDeployment(ChangeEvent event) throws JsonProcessingException {
+        applyCounted(event, DeploymentState.class, deployments, changedDeployments);
+    }
+
+    /**
+     * Replaces a filing's or deployment's contribution to the aggregates by the event's state. A delete event
+     * without data removes the last state applied.
+     */
+    private <S extends CountedState<S>> void applyCounted(ChangeEvent event, Class<S> type, Map<Long, Stored<S>> current,
+                                                        Map<Long, Stored<S>> changed) throws JsonProcessingException {
+        S incoming = state(event, type);
         long id = id(event, incoming == null ? null : incoming.id());
-        Stored<FilingState> previous = filings.get(id);
+        Stored<S> previous = current.get(id);
         if (incoming == null) {
             incoming = previous == null ? null : previous.state();
             if (incoming == null || !event.isDelete()) {
@@ -69,14 +82,14 @@ final class EventProjector {
             return; // a replayed or out-of-date event: what it says is already applied or overridden
         }
         if (previous != null && previous.contributing() != null) {
-            Contributions.filing(previous.state(), -1, deltas);
+            previous.state().contribute(-1, deltas);
         }
         if (!event.isDelete()) {
-            Contributions.filing(incoming, 1, deltas);
+            incoming.contribute(1, deltas);
         }
-        Stored<FilingState> stored = new Stored<>(withId(incoming, id), incoming.version(), event.isDelete());
-        filings.put(id, stored);
-        changedFilings.put(id, stored);
+        Stored<S> stored = new Stored<>(incoming.withId(id), incoming.version(), event.isDelete());
+        current.put(id, stored);
+        changed.put(id, stored);
     }
 
     private void applyOrganization(ChangeEvent event) throws JsonProcessingException {
@@ -94,33 +107,6 @@ final class EventProjector {
         changedOrganizations.put(id, stored);
     }
 
-    private void applyDeployment(ChangeEvent event) throws JsonProcessingException {
-        DeploymentState incoming = state(event, DeploymentState.class);
-        long id = id(event, incoming == null ? null : incoming.id());
-        Stored<DeploymentState> previous = deployments.get(id);
-        if (incoming == null) {
-            incoming = previous == null ? null : previous.state();
-            if (incoming == null || !event.isDelete()) {
-                skip(event, "no data");
-                return;
-            }
-        }
-        if (previous != null && previous.supersedes(incoming.version(), event.isDelete())) {
-            return;
-        }
-        if (previous != null && previous.contributing() != null) {
-            Contributions.deployment(previous.state(), -1, deltas);
-        }
-        if (!event.isDelete()) {
-            Contributions.deployment(incoming, 1, deltas);
-        }
-        DeploymentState withId = new DeploymentState(id, incoming.filingId(), incoming.region(), incoming.sector(),
-                incoming.since(), incoming.version());
-        Stored<DeploymentState> stored = new Stored<>(withId, incoming.version(), event.isDelete());
-        deployments.put(id, stored);
-        changedDeployments.put(id, stored);
-    }
-
     private <T> T state(ChangeEvent event, Class<T> type) throws JsonProcessingException {
         return event.data() == null || event.data().isNull() ? null : json.treeToValue(event.data(), type);
     }
@@ -134,12 +120,6 @@ final class EventProjector {
             return dataId;
         }
         throw new IllegalArgumentException("event has no entity id");
-    }
-
-    private static FilingState withId(FilingState f, long id) {
-        return f.id() != null && f.id() == id ? f : new FilingState(id, f.filingNumber(), f.kind(), f.name(),
-                f.nameEn(), f.organization(), f.jurisdiction(), f.filingDate(), f.categories(), f.weightsAccess(),
-                f.baseFilingId(), f.status(), f.statusHistory(), f.version());
     }
 
     private void skip(ChangeEvent event, String why) {
