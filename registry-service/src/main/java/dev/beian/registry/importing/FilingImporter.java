@@ -417,8 +417,7 @@ public class FilingImporter {
 
     private static FilingView view(ImportRow r, long id, Instant createdAt, OrganizationRef o, LocalDate today) {
         FilingStatus status = r.status() == null ? FilingStatus.ACTIVE : r.status();
-        SourceView source = r.sourceList() == null && r.sourceRow() == null && r.sourceUrl() == null
-                ? null : new SourceView(r.sourceList(), r.sourceRow(), r.sourceUrl());
+        SourceView source = SourceView.ofNullable(r.sourceList(), r.sourceRow(), r.sourceUrl());
         return new FilingView(id, r.filingNumber(), r.kind(), r.name(), r.nameEn(),
                 new FilingView.OrganizationRef(o.id(), o.legalName(), o.nameEn()), r.jurisdiction(), r.filingDate(),
                 r.publicationBatch(), r.sequenceNo(), r.categories(), r.sectors(), r.weightsAccess(), null, status,

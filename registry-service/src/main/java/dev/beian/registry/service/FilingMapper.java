@@ -19,8 +19,7 @@ public final class FilingMapper {
 
     public static FilingView view(Filing f) {
         Organization o = f.organization;
-        SourceView source = f.sourceList == null && f.sourceRow == null && f.sourceUrl == null
-                ? null : new SourceView(f.sourceList, f.sourceRow, f.sourceUrl);
+        SourceView source = SourceView.ofNullable(f.sourceList, f.sourceRow, f.sourceUrl);
         return new FilingView(f.id, f.filingNumber, f.kind, f.name, f.nameEn,
                 new FilingView.OrganizationRef(o.id, o.legalName, o.nameEn),
                 f.jurisdiction, f.filingDate, f.publicationBatch, f.sequenceNo,
@@ -33,8 +32,7 @@ public final class FilingMapper {
         return new FilingInput(f.filingNumber, f.kind, f.sequenceNo, f.name, f.nameEn, f.organization.id, null,
                 f.jurisdiction, f.filingDate, f.publicationBatch, List.copyOf(f.categories),
                 List.copyOf(f.sectors), f.weightsAccess, f.baseFilingId, f.status, null,
-                f.sourceList == null && f.sourceRow == null && f.sourceUrl == null
-                        ? null : new SourceView(f.sourceList, f.sourceRow, f.sourceUrl));
+                SourceView.ofNullable(f.sourceList, f.sourceRow, f.sourceUrl));
     }
 
     public static OrganizationView view(Organization o, Long filingCount) {

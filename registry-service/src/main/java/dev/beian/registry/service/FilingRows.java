@@ -40,9 +40,6 @@ final class FilingRows {
     }
 
     static FilingView view(ResultSet rs, ObjectMapper json) throws SQLException {
-        String sourceList = rs.getString(19);
-        Integer sourceRow = (Integer) rs.getObject(20);
-        String sourceUrl = rs.getString(21);
         return new FilingView(rs.getLong(1), rs.getString(2), FilingKind.valueOf(rs.getString(3)),
                 rs.getString(4), rs.getString(5),
                 new FilingView.OrganizationRef(rs.getLong(6), rs.getString(7), rs.getString(8)),
@@ -50,8 +47,7 @@ final class FilingRows {
                 strings(rs.getArray(13)), strings(rs.getArray(14)),
                 enumOrNull(WeightsAccess.class, rs.getString(15)), (Long) rs.getObject(16),
                 FilingStatus.valueOf(rs.getString(17)), statusHistory(rs.getString(18), json),
-                sourceList == null && sourceRow == null && sourceUrl == null
-                        ? null : new SourceView(sourceList, sourceRow, sourceUrl),
+                SourceView.ofNullable(rs.getString(19), (Integer) rs.getObject(20), rs.getString(21)),
                 instant(rs.getTimestamp(22)), instant(rs.getTimestamp(23)), rs.getInt(24));
     }
 
