@@ -3,6 +3,7 @@ package dev.beian.gateway.proxy;
 import dev.beian.gateway.config.GatewayConfig;
 import dev.beian.gateway.edge.RouteOrder;
 import io.netty.util.concurrent.FastThreadLocal;
+import io.quarkus.runtime.LaunchMode;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
@@ -12,6 +13,9 @@ import io.vertx.httpproxy.HttpProxy;
 import io.vertx.httpproxy.ProxyOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.util.Optional;
 
 /**
  * Routes {@code /api/v1/insights/**} to insights and every other {@code /api/v1/**} path to the registry,
@@ -28,15 +32,18 @@ public class ProxyRoutes {
     private final GatewayConfig config;
     private final Vertx vertx;
     private final Backends backends;
+    private final Optional<Integer> ioThreads;
 
-    public ProxyRoutes(GatewayConfig config, Vertx vertx, Backends backends) {
+    public ProxyRoutes(GatewayConfig config, Vertx vertx, Backends backends,
+                       @ConfigProperty(name = "quarkus.http.io-threads") Optional<Integer> ioThreads) {
         this.config = config;
         this.vertx = vertx;
         this.backends = backends;
+        this.ioThreads = ioThreads;
     }
 
     void register(@Observes Router router) {
-        int poolPerLoop = poolSizePerEventLoop(config.poolSize(), eventLoopCount());
+        int poolPerLoop = poolSizePerEventLoop(config.poolSize(), httpEventLoops());
         FastThreadLocal<HttpProxy> insights = perEventLoop(backends.insights(), poolPerLoop);
         FastThreadLocal<HttpProxy> registry = perEventLoop(backends.registry(), poolPerLoop);
         router.route("/api/v1/insights/*").order(RouteOrder.PROXY).handler(ctx -> insights.get().handle(ctx.request()));
@@ -48,12 +55,21 @@ public class ProxyRoutes {
         return Math.max(8, (total + eventLoops - 1) / eventLoops);
     }
 
-    private int eventLoopCount() {
-        int count = 0;
+    /**
+     * The event loops that serve HTTP, and so proxy: all of them, unless quarkus.http.io-threads names fewer; in
+     * dev and test mode Quarkus serves on at most 2 unless it is set. A share on a loop that never proxies would
+     * be lost to the pool.
+     */
+    private int httpEventLoops() {
+        int loops = 0;
         for (var ignored : vertx.nettyEventLoopGroup()) {
-            count++;
+            loops++;
         }
-        return Math.max(1, count);
+        loops = Math.max(1, loops);
+        if (ioThreads.isPresent()) {
+            return Math.max(1, Math.min(loops, ioThreads.get()));
+        }
+        return LaunchMode.current().isDevOrTest() ? Math.min(2, loops) : loops;
     }
 
     /** A proxy per event-loop thread, made on first use on that thread. */
