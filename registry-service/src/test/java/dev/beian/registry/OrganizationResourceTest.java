@@ -53,6 +53,34 @@ class OrganizationResourceTest {
     }
 
     @Test
+    void pagesHoldAtMostTheLimitAndTheCursorsWalkEveryOrganizationOnce() {
+        String t = tag();
+        List<Long> created = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            created.add(given().contentType(ContentType.JSON).body(Map.of("legalName", "分页公司" + t + i))
+                    .post("/api/v1/organizations").then().statusCode(201).extract().jsonPath().getLong("id"));
+        }
+        List<Long> seen = new java.util.ArrayList<>();
+        String cursor = null;
+        List<Integer> pageSizes = new java.util.ArrayList<>();
+        do {
+            var request = given().queryParam("q", "分页公司" + t).queryParam("limit", 2);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            var page = request.get("/api/v1/organizations").then().statusCode(200).body("limit", equalTo(2)).extract();
+            List<Long> ids = page.jsonPath().getList("items.id", Long.class);
+            pageSizes.add(ids.size());
+            seen.addAll(ids);
+            cursor = page.jsonPath().getString("nextCursor");
+            org.junit.jupiter.api.Assertions.assertEquals(cursor != null, page.header("Link") != null,
+                    "a Link next header exactly when there is a next cursor");
+        } while (cursor != null && pageSizes.size() < 10);
+        org.junit.jupiter.api.Assertions.assertEquals(List.of(2, 2, 1), pageSizes);
+        org.junit.jupiter.api.Assertions.assertEquals(created, seen);
+    }
+
+    @Test
     void errorsAreProblems() {
         given().get("/api/v1/organizations/987654321").then().statusCode(404).contentType("application/problem+json");
         given().contentType(ContentType.JSON).body(Map.of("legalName", "某公司" + tag(), "headquarters", "CN-XX"))

@@ -68,9 +68,11 @@ public class OrganizationService {
             params = params.and("q", "%" + Sql.escapeLike(Names.organizationKey(q)) + "%");
         }
         var query = Organization.<Organization>find(where + " order by id", params);
+        // One row beyond the page (range is inclusive) tells whether there is a next page.
         List<Organization> rows = query.range(0, limit).list();
-        List<OrganizationView> items = rows.stream().map(o -> FilingMapper.view(o, null)).toList();
-        String next = rows.size() == limit ? Cursors.encodeId(rows.get(rows.size() - 1).id) : null;
+        List<Organization> page = rows.subList(0, Math.min(limit, rows.size()));
+        List<OrganizationView> items = page.stream().map(o -> FilingMapper.view(o, null)).toList();
+        String next = rows.size() > limit ? Cursors.encodeId(page.get(page.size() - 1).id) : null;
         return new OrganizationPage(items, limit, next);
     }
 
