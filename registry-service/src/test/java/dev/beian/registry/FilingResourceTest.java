@@ -77,7 +77,10 @@ class FilingResourceTest {
     @Test
     void malformedJsonAndUnknownFieldsAndWrongMediaTypeAreProblems() {
         given().contentType(ContentType.JSON).body("{\"name\": ").post("/api/v1/filings")
-                .then().statusCode(400).contentType("application/problem+json");
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("title", equalTo("Malformed JSON")).body("detail", containsString("end-of-input"));
+        given().contentType(ContentType.JSON).body("{name: 1}").post("/api/v1/filings")
+                .then().statusCode(400).body("title", equalTo("Malformed JSON")).body("detail", containsString("name"));
         Map<String, Object> body = filing(unique("Beijing-X") + "-2024", "某", "北京某某公司");
         body.put("nmae", "typo");
         create(body).then().statusCode(400).body("errors[0].field", equalTo("nmae"));
@@ -85,6 +88,24 @@ class FilingResourceTest {
                 .then().statusCode(415).contentType("application/problem+json");
         given().contentType(ContentType.JSON).body("{\"kind\": \"NOPE\", \"name\": \"x\"}").post("/api/v1/filings")
                 .then().statusCode(400).body("errors[0].field", equalTo("kind"));
+    }
+
+    @Test
+    void anAnswerToAWriteShowsTheTimesThatLaterReadsShow() {
+        Response created = create(filing(unique("Hubei-Time") + "-2024", "时间模型", "湖北时间公司"));
+        created.then().statusCode(201);
+        String location = created.header("Location");
+        given().get(location).then().statusCode(200)
+                .body("createdAt", equalTo(created.jsonPath().getString("createdAt")))
+                .body("updatedAt", equalTo(created.jsonPath().getString("updatedAt")));
+        String patchedAt = given().contentType("application/merge-patch+json").body(Map.of("nameEn", "Time"))
+                .patch(location).then().statusCode(200).extract().jsonPath().getString("updatedAt");
+        given().get(location).then().body("updatedAt", equalTo(patchedAt));
+        Response deployment = given().contentType(ContentType.JSON).body(Map.of("region", "CN-HB", "sector", "LEGAL"))
+                .post(location + "/deployments");
+        deployment.then().statusCode(201);
+        given().get(deployment.header("Location")).then().statusCode(200)
+                .body("createdAt", equalTo(deployment.jsonPath().getString("createdAt")));
     }
 
     @Test

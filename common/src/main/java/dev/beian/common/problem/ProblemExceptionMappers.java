@@ -33,6 +33,10 @@ public class ProblemExceptionMappers {
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uriInfo) {
         int status = e.getResponse().getStatus();
+        // The JSON reader answers a body that is not JSON at all with a bare 400 around the parser's error.
+        if (status == 400 && e.getCause() instanceof JsonProcessingException json) {
+            return malformedJson(json, uriInfo);
+        }
         if (status >= 500) {
             LOG.errorf(e, "Request failed with %d", status);
         }

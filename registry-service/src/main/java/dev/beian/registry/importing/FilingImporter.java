@@ -15,6 +15,7 @@ import dev.beian.registry.api.OrganizationView;
 import dev.beian.registry.domain.OrganizationType;
 import dev.beian.registry.domain.SearchGrams;
 import dev.beian.registry.service.ChangeEvents;
+import dev.beian.registry.service.DatabaseClock;
 import dev.beian.registry.service.FilingHistory;
 import dev.beian.registry.service.FilingMapper;
 import dev.beian.registry.service.FilingService;
@@ -330,7 +331,7 @@ public class FilingImporter {
         }
         long started = System.nanoTime();
         LocalDate today = LocalDate.now(CHINA);
-        Instant now = Instant.now();
+        Instant now = DatabaseClock.now();
         List<FilingView> views = new ArrayList<>(rows.size());
         List<Object[]> ids = bulk.query("SELECT nextval(pg_get_serial_sequence('filing', 'id')) FROM generate_series(1, ?)",
                 1, rows.size());

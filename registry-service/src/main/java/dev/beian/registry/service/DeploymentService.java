@@ -11,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -49,7 +48,7 @@ public class DeploymentService {
         Deployment d = new Deployment();
         d.filingId = filing.id;
         apply(d, input);
-        d.createdAt = Instant.now();
+        d.createdAt = DatabaseClock.now();
         d.updatedAt = d.createdAt;
         d.persist();
         d.flush();
@@ -69,7 +68,7 @@ public class DeploymentService {
         if (changes.isEmpty()) {
             return before;
         }
-        d.updatedAt = Instant.now();
+        d.updatedAt = DatabaseClock.now();
         d.flush();
         DeploymentView after = FilingMapper.view(d);
         history.record(filingId, actor, "DEPLOYMENT_UPDATED", changes);

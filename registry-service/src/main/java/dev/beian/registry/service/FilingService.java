@@ -15,7 +15,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -60,7 +59,7 @@ public class FilingService {
         validator.check(input);
         Filing f = new Filing();
         apply(f, input, true);
-        f.createdAt = Instant.now();
+        f.createdAt = DatabaseClock.now();
         f.updatedAt = f.createdAt;
         f.persist();
         em.flush();
@@ -97,7 +96,7 @@ public class FilingService {
         if (changes.isEmpty()) {
             return before;
         }
-        f.updatedAt = Instant.now();
+        f.updatedAt = DatabaseClock.now();
         em.flush();
         FilingView after = FilingMapper.view(f);
         boolean statusChanged = oldStatus != f.status;

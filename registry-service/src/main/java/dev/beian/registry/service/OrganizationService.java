@@ -15,7 +15,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -87,7 +86,7 @@ public class OrganizationService {
         }
         Organization o = new Organization();
         apply(o, input);
-        o.createdAt = Instant.now();
+        o.createdAt = DatabaseClock.now();
         o.updatedAt = o.createdAt;
         o.persist();
         em.flush();
@@ -125,7 +124,7 @@ public class OrganizationService {
         if (FilingMapper.view(o, null).equals(before)) {
             return FilingMapper.view(o, filingCount(o.id));
         }
-        o.updatedAt = Instant.now();
+        o.updatedAt = DatabaseClock.now();
         em.flush();
         // Filings are found by their organization's names too.
         Filing.<Filing>stream("organization.id", o.id).forEach(f -> f.indexForSearch(Names.searchText(
