@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -277,5 +278,15 @@ class FilingResourceTest {
         given().get("/api/v1/filings?sort=age").then().statusCode(400).body("errors[0].field", equalTo("sort"));
         given().get("/api/v1/filings?cursor=garbage!").then().statusCode(400).body("errors[0].field", equalTo("cursor"));
         given().get("/api/v1/filings?jurisdicton=CN-BJ").then().statusCode(400).body("errors[0].field", equalTo("jurisdicton"));
+    }
+
+    @Test
+    void oneAnswerNamesEveryInvalidListParameter() {
+        given().get("/api/v1/filings?limit=abc&sort=age&jurisdiction=XX&kind=other&filedFrom=2024-13-01&q=ok")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", containsInAnyOrder("limit", "sort", "jurisdiction", "kind", "filedFrom"))
+                .body("detail", containsString("5 parameters are invalid"));
+        given().accept("text/csv").get("/api/v1/filings?limit=5&cursor=x&status=gone")
+                .then().statusCode(400).body("errors.field", containsInAnyOrder("limit", "cursor", "status"));
     }
 }

@@ -47,8 +47,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 @Path("/api/v1/filings")
 @Produces(MediaType.APPLICATION_JSON)
@@ -102,50 +104,67 @@ public class FilingResource {
                          @Parameter(description = "Opaque cursor from the previous page") @QueryParam("cursor") String cursor,
                          @Parameter(description = "Page size, 1.." + MAX_LIMIT, schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20", minimum = "1", maximum = "200")) @QueryParam("limit") String limit) {
         QueryParams.onlyKnown(uriInfo, LIST_PARAMETERS);
-        FilingQuery query = query(q, jurisdiction, category, sector, kind, status, organization, filedFrom, filedTo,
-                weightsAccess, sort);
+        ParameterErrors invalid = new ParameterErrors();
+        FilingQuery query = query(invalid, q, jurisdiction, category, sector, kind, status, organization, filedFrom,
+                filedTo, weightsAccess, sort);
         String format = ExportFormat.negotiate(headers.getAcceptableMediaTypes());
         if (format != null) {
-            if (cursor != null || limit != null) {
-                throw ProblemException.invalidParameter(cursor != null ? "cursor" : "limit",
-                        "does not apply to an export, which always holds the whole filtered list");
+            for (String pageOnly : new String[]{"cursor", "limit"}) {
+                if (uriInfo.getQueryParameters().containsKey(pageOnly)) {
+                    invalid.parse(() -> {
+                        throw ProblemException.invalidParameter(pageOnly,
+                                "does not apply to an export, which always holds the whole filtered list");
+                    });
+                }
             }
+            invalid.throwIfAny();
             StreamingOutput body = Headers.CSV.equals(format) ? out -> export.csv(query, out) : out -> export.ndjson(query, out);
             return Response.ok(body, Headers.CSV.equals(format) ? format + "; charset=utf-8" : format)
                     .header("Content-Disposition", "attachment; filename=\"filings." + (Headers.CSV.equals(format) ? "csv" : "ndjson") + "\"")
                     .build();
         }
-        int pageSize = QueryParams.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
-        FilingPage page = search.page(query, QueryParams.text("cursor", cursor, 2000), pageSize);
+        Integer pageSize = invalid.parse(() -> QueryParams.limit(limit, DEFAULT_LIMIT, MAX_LIMIT));
+        String after = invalid.parse(() -> QueryParams.text("cursor", cursor, 2000));
+        invalid.throwIfAny();
+        FilingPage page = search.page(query, after, pageSize);
         return Responses.page(page, page.nextCursor(), uriInfo);
     }
 
-    FilingQuery query(String q, String jurisdiction, String category, String sector, String kind, String status,
-                      String organization, String filedFrom, String filedTo, String weightsAccess, String sort) {
-        String jurisdictionCode = QueryParams.text("jurisdiction", jurisdiction, 16);
-        if (jurisdictionCode != null && !vocabulary.isJurisdiction(jurisdictionCode)) {
-            throw ProblemException.invalidParameter("jurisdiction", "'" + jurisdiction + "' is not a jurisdiction code (see /api/v1/reference/jurisdictions)");
-        }
-        String categoryCode = QueryParams.text("category", category, 16);
-        if (categoryCode != null && !vocabulary.isCategory(categoryCode)) {
-            throw ProblemException.invalidParameter("category", "'" + category + "' is not a category code (see /api/v1/reference/categories)");
-        }
-        String sectorCode = QueryParams.text("sector", sector, 24);
-        if (sectorCode != null && !vocabulary.isSector(sectorCode)) {
-            throw ProblemException.invalidParameter("sector", "'" + sector + "' is not a sector code (see /api/v1/reference/sectors)");
-        }
-        var from = QueryParams.date("filedFrom", filedFrom);
-        var to = QueryParams.date("filedTo", filedTo);
+    /** The list's filters and sort; an invalid one is recorded in {@code invalid} and left out. */
+    FilingQuery query(ParameterErrors invalid, String q, String jurisdiction, String category, String sector,
+                      String kind, String status, String organization, String filedFrom, String filedTo,
+                      String weightsAccess, String sort) {
+        String jurisdictionCode = invalid.parse(() -> code("jurisdiction", jurisdiction, 16, vocabulary::isJurisdiction,
+                "a jurisdiction code (see /api/v1/reference/jurisdictions)"));
+        String categoryCode = invalid.parse(() -> code("category", category, 16, vocabulary::isCategory,
+                "a category code (see /api/v1/reference/categories)"));
+        String sectorCode = invalid.parse(() -> code("sector", sector, 24, vocabulary::isSector,
+                "a sector code (see /api/v1/reference/sectors)"));
+        LocalDate from = invalid.parse(() -> QueryParams.date("filedFrom", filedFrom));
+        LocalDate to = invalid.parse(() -> QueryParams.date("filedTo", filedTo));
         if (from != null && to != null && from.isAfter(to)) {
-            throw ProblemException.invalidParameter("filedFrom", "must not be after filedTo");
+            invalid.parse(() -> {
+                throw ProblemException.invalidParameter("filedFrom", "must not be after filedTo");
+            });
         }
-        FilingSort order = sort == null ? FilingSort.DEFAULT : FilingSort.parse(sort.strip()).orElseThrow(() ->
-                ProblemException.invalidParameter("sort", "must be one of filingDate, -filingDate, name, -name, updatedAt, -updatedAt"));
-        return new FilingQuery(QueryParams.text("q", q, 100), jurisdictionCode, categoryCode, sectorCode,
-                QueryParams.enumValue("kind", kind, FilingKind.class),
-                QueryParams.enumValue("status", status, FilingStatus.class),
-                QueryParams.positiveLong("organization", organization), from, to,
-                QueryParams.enumValue("weightsAccess", weightsAccess, WeightsAccess.class), order);
+        FilingSort order = invalid.parse(() -> sort == null ? FilingSort.DEFAULT : FilingSort.parse(sort.strip())
+                .orElseThrow(() -> ProblemException.invalidParameter("sort",
+                        "must be one of filingDate, -filingDate, name, -name, updatedAt, -updatedAt")));
+        return new FilingQuery(invalid.parse(() -> QueryParams.text("q", q, 100)), jurisdictionCode, categoryCode,
+                sectorCode,
+                invalid.parse(() -> QueryParams.enumValue("kind", kind, FilingKind.class)),
+                invalid.parse(() -> QueryParams.enumValue("status", status, FilingStatus.class)),
+                invalid.parse(() -> QueryParams.positiveLong("organization", organization)), from, to,
+                invalid.parse(() -> QueryParams.enumValue("weightsAccess", weightsAccess, WeightsAccess.class)), order);
+    }
+
+    /** A vocabulary code parameter: null when absent, else a known code. */
+    private static String code(String name, String value, int maxLength, Predicate<String> known, String what) {
+        String code = QueryParams.text(name, value, maxLength);
+        if (code != null && !known.test(code)) {
+            throw ProblemException.invalidParameter(name, "'" + value + "' is not " + what);
+        }
+        return code;
     }
 
     @POST
