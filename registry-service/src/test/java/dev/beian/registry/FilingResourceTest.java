@@ -184,6 +184,15 @@ class FilingResourceTest {
         given().get(location + "/deployments").then().statusCode(200).body("region", contains("SG"));
         given().contentType(ContentType.JSON).body(Map.of("region", "XX-YY"))
                 .post(location + "/deployments").then().statusCode(400).body("errors[0].field", equalTo("region"));
+        given().contentType("application/merge-patch+json").body(Map.of("sector", "LEGAL")).patch(deployment)
+                .then().statusCode(200).header("ETag", equalTo("\"v1\"")).body("region", equalTo("SG"))
+                .body("sector", equalTo("LEGAL")).body("since", equalTo("2024-03-01"));
+        given().contentType("application/merge-patch+json").header("If-Match", "\"v0\"").body(Map.of("sector", "MEDIA"))
+                .patch(deployment).then().statusCode(412);
+        given().contentType("application/merge-patch+json").body("{\"region\": null}").patch(deployment)
+                .then().statusCode(400).body("errors[0].field", equalTo("region"));
+        given().get(deployment).then().body("sector", equalTo("LEGAL")).body("version", equalTo(1));
+        given().get(location + "/deployments?limit=5").then().statusCode(400).body("errors[0].field", equalTo("limit"));
         given().delete(deployment).then().statusCode(204);
         given().get(location + "/deployments").then().body("", hasSize(0));
         given().get("/api/v1/filings/987654321/deployments").then().statusCode(404)

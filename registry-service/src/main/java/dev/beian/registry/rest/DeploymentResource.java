@@ -1,5 +1,6 @@
 package dev.beian.registry.rest;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.beian.common.problem.Problem;
 import dev.beian.registry.api.DeploymentInput;
 import dev.beian.registry.api.DeploymentView;
@@ -11,14 +12,17 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -29,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Set;
 
 @Path("/api/v1/filings/{filingId}/deployments")
 @Produces(MediaType.APPLICATION_JSON)
@@ -45,7 +50,9 @@ public class DeploymentResource {
     @Operation(operationId = "listDeployments", summary = "Deployments of a filing")
     @APIResponse(responseCode = "200", description = "The deployments", content = @Content(schema = @Schema(implementation = DeploymentView.class, type = SchemaType.ARRAY)))
     @APIResponse(responseCode = "404", description = "No such filing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public List<DeploymentView> list(@PathParam("filingId") long filingId) {
+    @APIResponse(responseCode = "400", description = "A query parameter was given (this list takes none)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<DeploymentView> list(@PathParam("filingId") long filingId, @Context UriInfo uriInfo) {
+        QueryParams.onlyKnown(uriInfo, Set.of());
         return deployments.list(filingId);
     }
 
@@ -86,6 +93,21 @@ public class DeploymentResource {
                             @Valid @NotNull DeploymentInput input, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                             @Parameter(hidden = true) @HeaderParam(Headers.ACTOR) String actor) {
         DeploymentView view = deployments.replace(filingId, id, input, ifMatch, Headers.actor(actor));
+        return Response.ok(view).tag(ETags.entityTag(view.version())).build();
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes({Headers.MERGE_PATCH, MediaType.APPLICATION_JSON})
+    @Operation(operationId = "patchDeployment", summary = "Change some fields of a deployment (JSON Merge Patch)")
+    @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = DeploymentView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid deployment", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such deployment", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response patch(@PathParam("filingId") long filingId, @PathParam("id") long id, @NotNull JsonNode patch,
+                          @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                          @Parameter(hidden = true) @HeaderParam(Headers.ACTOR) String actor) {
+        DeploymentView view = deployments.patch(filingId, id, patch, ifMatch, Headers.actor(actor));
         return Response.ok(view).tag(ETags.entityTag(view.version())).build();
     }
 

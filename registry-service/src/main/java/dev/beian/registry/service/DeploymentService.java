@@ -1,5 +1,6 @@
 package dev.beian.registry.service;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.beian.common.problem.Problem.FieldError;
 import dev.beian.common.problem.ProblemException;
 import dev.beian.registry.api.DeploymentInput;
@@ -23,12 +24,15 @@ public class DeploymentService {
     private final FilingHistory history;
     private final ChangeEvents events;
     private final Vocabulary vocabulary;
+    private final MergePatch mergePatch;
 
-    public DeploymentService(FilingService filings, FilingHistory history, ChangeEvents events, Vocabulary vocabulary) {
+    public DeploymentService(FilingService filings, FilingHistory history, ChangeEvents events, Vocabulary vocabulary,
+                             MergePatch mergePatch) {
         this.filings = filings;
         this.history = history;
         this.events = events;
         this.vocabulary = vocabulary;
+        this.mergePatch = mergePatch;
     }
 
     @Transactional
@@ -74,6 +78,16 @@ public class DeploymentService {
         history.record(filingId, actor, "DEPLOYMENT_UPDATED", changes);
         events.append("deployment.updated", id, after);
         return after;
+    }
+
+    /** Changes the fields the JSON Merge Patch names; the others keep their values. */
+    @Transactional
+    public DeploymentView patch(long filingId, long id, JsonNode patch, String ifMatch, String actor) {
+        Deployment d = find(filingId, id);
+        ETags.checkIfMatch(ifMatch, d.version, "Deployment " + id);
+        DeploymentInput patched = mergePatch.apply(new DeploymentInput(d.region, d.sector, d.since), patch,
+                DeploymentInput.class);
+        return replace(filingId, id, patched, ifMatch, actor);
     }
 
     @Transactional
