@@ -166,9 +166,10 @@ class FilingResourceTest {
         String key = unique("key-");
         Map<String, Object> body = filing(unique("Sichuan-I") + "-2024", "某模型", "四川某公司");
         Response first = given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(body).post("/api/v1/filings");
-        first.then().statusCode(201);
+        first.then().statusCode(201).header("Idempotent-Replayed", nullValue());
         Response retry = given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(body).post("/api/v1/filings");
-        retry.then().statusCode(201).header("Location", equalTo(first.header("Location")));
+        retry.then().statusCode(201).header("Location", equalTo(first.header("Location")))
+                .header("Idempotent-Replayed", equalTo("true"));
         assertEquals(first.jsonPath().getLong("id"), retry.jsonPath().getLong("id"));
         body.put("name", "另一个");
         given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(body).post("/api/v1/filings")

@@ -152,9 +152,11 @@ class ImportResourceTest {
         String csv = HEADER + (b + 1) + ",湖南,幂等模型" + t + ",湖南幂等有限公司" + t + ",Hunan-Idem" + t + "-20240101,2024/1/20\n";
         String key = "import-" + t;
         given().contentType("text/csv").header("Idempotency-Key", key).body(csv.getBytes(StandardCharsets.UTF_8))
-                .post("/api/v1/filings/import").then().statusCode(200).body("created", equalTo(1));
+                .post("/api/v1/filings/import").then().statusCode(200).body("created", equalTo(1))
+                .header("Idempotent-Replayed", org.hamcrest.Matchers.nullValue());
         given().contentType("text/csv").header("Idempotency-Key", key).body(csv.getBytes(StandardCharsets.UTF_8))
-                .post("/api/v1/filings/import").then().statusCode(200).body("created", equalTo(1));
+                .post("/api/v1/filings/import").then().statusCode(200).body("created", equalTo(1))
+                .header("Idempotent-Replayed", equalTo("true"));
         given().contentType("text/csv").header("Idempotency-Key", key).body((csv + (b + 2) + ",湖南,别的,湖南别的有限公司,,2024/1/1\n").getBytes(StandardCharsets.UTF_8))
                 .post("/api/v1/filings/import").then().statusCode(422);
     }

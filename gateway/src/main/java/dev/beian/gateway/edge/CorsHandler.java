@@ -23,7 +23,7 @@ public class CorsHandler implements Handler<RoutingContext> {
     static final String ALLOWED_METHODS = "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS";
     static final String EXPOSED_HEADERS = String.join(", ", List.of("X-Request-Id", "ETag", "Location", "Link",
             "Retry-After", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset", "RateLimit-Policy",
-            "WWW-Authenticate", "Content-Disposition"));
+            "WWW-Authenticate", "Content-Disposition", "Idempotent-Replayed"));
     /** A list of header names, as a browser sends in Access-Control-Request-Headers. */
     private static final Pattern HEADER_LIST = Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~-]+(\\s*,\\s*[A-Za-z0-9!#$%&'*+.^_`|~-]+)*");
 

@@ -170,7 +170,7 @@ public class FilingResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createFiling", summary = "Create a filing",
-            description = "With an `Idempotency-Key`, a retry returns the first answer; the same key with another body is a 422.")
+            description = "With an `Idempotency-Key`, a retry returns the first answer, marked `Idempotent-Replayed: true`; the same key with another body is a 422.")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = FilingView.class)))
     @APIResponse(responseCode = "400", description = "Invalid filing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Filing number or list number already taken", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -66,7 +66,7 @@ public class ImportResource {
                     + "or their English equivalents, as the CSV export writes them. Rows are upserted by filing number, else by kind and list number; "
                     + "organizations are resolved by name. Known defects of the published lists are reported per row. "
                     + "`dryRun=true` writes nothing; `mode=all-or-nothing` refuses the whole upload (422) if any row is rejected. "
-                    + "An `Idempotency-Key` makes retries safe.")
+                    + "An `Idempotency-Key` makes retries safe: a retry returns the first report, marked `Idempotent-Replayed: true`.")
     @RequestBody(content = {
             @Content(mediaType = Headers.CSV, example = "序号,属地,模型名称,备案单位,备案号,备案时间\n1,北京,文心一言,北京百度网讯科技有限公司,Beijing-WenXinYiYan-20230821,2023/8/31\n"),
             // One FilingInput-shaped JSON object per line (an example here would be read as a single object).

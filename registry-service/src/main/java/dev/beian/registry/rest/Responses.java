@@ -43,6 +43,9 @@ final class Responses {
         if (stored.etag() != null) {
             response.header("ETag", stored.etag());
         }
+        if (stored.replayed()) {
+            response.header(Idempotency.REPLAYED_HEADER, "true");
+        }
         return response.build();
     }
 }

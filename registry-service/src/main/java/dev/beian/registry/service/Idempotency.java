@@ -31,8 +31,16 @@ public class Idempotency {
         this.em = em;
     }
 
-    /** A stored first answer. */
-    public record StoredResponse(int status, String body, String contentType, String location, String etag) {
+    /** Marks an answer that repeats the first one for a retried key (as Stripe and others name it). */
+    public static final String REPLAYED_HEADER = "Idempotent-Replayed";
+
+    /** A stored first answer; {@code replayed} when it is given again for a retry. */
+    public record StoredResponse(int status, String body, String contentType, String location, String etag,
+                                 boolean replayed) {
+
+        public StoredResponse(int status, String body, String contentType, String location, String etag) {
+            this(status, body, contentType, location, etag, false);
+        }
     }
 
     public static void checkKey(String key) {
@@ -94,7 +102,7 @@ public class Idempotency {
                     + "' was already used with a different request; use a new key for a new request");
         }
         return Optional.of(new StoredResponse(((Number) row[1]).intValue(), (String) row[2], (String) row[3],
-                (String) row[4], (String) row[5]));
+                (String) row[4], (String) row[5], true));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
