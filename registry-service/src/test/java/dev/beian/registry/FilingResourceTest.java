@@ -19,6 +19,8 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
@@ -107,6 +109,20 @@ class FilingResourceTest {
         deployment.then().statusCode(201);
         given().get(deployment.header("Location")).then().statusCode(200)
                 .body("createdAt", equalTo(deployment.jsonPath().getString("createdAt")));
+    }
+
+    @Test
+    void listPagesAndVocabulariesCarryContentETagsSoPollsCost304() {
+        String org = unique("轮询公司");
+        create(filing(unique("Tianjin-Poll") + "-2024", "轮询甲", org)).then().statusCode(201);
+        String list = "/api/v1/filings?q=" + org;
+        String tag = given().get(list).then().statusCode(200).header("ETag", startsWith("W/\"")).extract().header("ETag");
+        given().header("If-None-Match", tag).get(list).then().statusCode(304).header("ETag", equalTo(tag));
+        create(filing(unique("Tianjin-Poll") + "-2024", "轮询乙", org)).then().statusCode(201);
+        given().header("If-None-Match", tag).get(list).then().statusCode(200).header("ETag", not(equalTo(tag)))
+                .body("items", hasSize(2));
+        String vocabulary = given().get("/api/v1/reference/categories").then().statusCode(200).extract().header("ETag");
+        given().header("If-None-Match", vocabulary).get("/api/v1/reference/categories").then().statusCode(304);
     }
 
     @Test

@@ -20,10 +20,14 @@ public final class ETags {
 
     /** True when an If-None-Match header names the current version (or is *). */
     public static boolean matches(String header, int version) {
+        return matches(header, of(version));
+    }
+
+    /** True when an If-None-Match header names {@code current} (a quoted tag), weakly compared, or is *. */
+    public static boolean matches(String header, String current) {
         if (header == null || header.isBlank()) {
             return false;
         }
-        String current = of(version);
         return Arrays.stream(header.split(","))
                 .map(String::strip)
                 .map(tag -> tag.startsWith("W/") ? tag.substring(2) : tag)
