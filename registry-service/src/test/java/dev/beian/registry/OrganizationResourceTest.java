@@ -90,6 +90,9 @@ class OrganizationResourceTest {
         given().contentType(ContentType.JSON).body(Map.of("legalName", "某公司" + tag(), "type", "PIRATE"))
                 .post("/api/v1/organizations").then().statusCode(400).body("errors[0].field", equalTo("type"));
         given().get("/api/v1/organizations?limit=abc").then().statusCode(400).body("errors[0].field", equalTo("limit"));
+        given().queryParam("limit", 0).queryParam("cursor", "nonsense").queryParam("q", " ")
+                .get("/api/v1/organizations").then().statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("limit", "cursor", "q"));
         String t = tag();
         long id = given().contentType(ContentType.JSON).body(Map.of("legalName", "条件公司" + t))
                 .post("/api/v1/organizations").then().statusCode(201).extract().jsonPath().getLong("id");

@@ -57,9 +57,12 @@ public class OrganizationResource {
                          @QueryParam("cursor") String cursor,
                          @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20", minimum = "1", maximum = "200")) @QueryParam("limit") String limit) {
         QueryParams.onlyKnown(uriInfo, Set.of("q", "cursor", "limit"));
-        Long after = cursor == null ? null : Cursors.decodeId(cursor);
-        OrganizationPage page = organizations.list(QueryParams.text("q", q, 100), after,
-                QueryParams.limit(limit, FilingResource.DEFAULT_LIMIT, FilingResource.MAX_LIMIT));
+        ParameterErrors invalid = new ParameterErrors();
+        Long after = invalid.parse(() -> cursor == null ? null : Cursors.decodeId(cursor));
+        String text = invalid.parse(() -> QueryParams.text("q", q, 100));
+        Integer pageSize = invalid.parse(() -> QueryParams.limit(limit, FilingResource.DEFAULT_LIMIT, FilingResource.MAX_LIMIT));
+        invalid.throwIfAny();
+        OrganizationPage page = organizations.list(text, after, pageSize);
         return Responses.page(page, page.nextCursor(), uriInfo);
     }
 
