@@ -111,10 +111,7 @@ public class FilingResource {
         if (format != null) {
             for (String pageOnly : new String[]{"cursor", "limit"}) {
                 if (uriInfo.getQueryParameters().containsKey(pageOnly)) {
-                    invalid.parse(() -> {
-                        throw ProblemException.invalidParameter(pageOnly,
-                                "does not apply to an export, which always holds the whole filtered list");
-                    });
+                    invalid.reject(pageOnly, "does not apply to an export, which always holds the whole filtered list");
                 }
             }
             invalid.throwIfAny();
@@ -143,9 +140,7 @@ public class FilingResource {
         LocalDate from = invalid.parse(() -> QueryParams.date("filedFrom", filedFrom));
         LocalDate to = invalid.parse(() -> QueryParams.date("filedTo", filedTo));
         if (from != null && to != null && from.isAfter(to)) {
-            invalid.parse(() -> {
-                throw ProblemException.invalidParameter("filedFrom", "must not be after filedTo");
-            });
+            invalid.reject("filedFrom", "must not be after filedTo");
         }
         FilingSort order = invalid.parse(() -> sort == null ? FilingSort.DEFAULT : FilingSort.parse(sort.strip())
                 .orElseThrow(() -> ProblemException.invalidParameter("sort",

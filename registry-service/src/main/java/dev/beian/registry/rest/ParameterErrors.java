@@ -36,6 +36,13 @@ final class ParameterErrors {
         }
     }
 
+    /** Records a parameter that is invalid in combination with others (nothing to parse). */
+    void reject(String name, String message) {
+        parse(() -> {
+            throw ProblemException.invalidParameter(name, message);
+        });
+    }
+
     /** Answers 400 naming every invalid parameter, if there is any. */
     void throwIfAny() {
         if (first == null) {

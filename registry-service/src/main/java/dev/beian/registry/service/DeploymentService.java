@@ -66,18 +66,7 @@ public class DeploymentService {
     public DeploymentView replace(long filingId, long id, DeploymentInput input, String ifMatch, String actor) {
         Deployment d = find(filingId, id);
         ETags.checkIfMatch(ifMatch, d.version, "Deployment " + id);
-        DeploymentView before = FilingMapper.view(d);
-        apply(d, input);
-        var changes = history.diff(before, FilingMapper.view(d));
-        if (changes.isEmpty()) {
-            return before;
-        }
-        d.updatedAt = DatabaseClock.now();
-        d.flush();
-        DeploymentView after = FilingMapper.view(d);
-        history.record(filingId, actor, "DEPLOYMENT_UPDATED", changes);
-        events.append("deployment.updated", id, after);
-        return after;
+        return update(d, input, actor);
     }
 
     /** Changes the fields the JSON Merge Patch names; the others keep their values. */
@@ -87,7 +76,23 @@ public class DeploymentService {
         ETags.checkIfMatch(ifMatch, d.version, "Deployment " + id);
         DeploymentInput patched = mergePatch.apply(new DeploymentInput(d.region, d.sector, d.since), patch,
                 DeploymentInput.class);
-        return replace(filingId, id, patched, ifMatch, actor);
+        return update(d, patched, actor);
+    }
+
+    /** Writes the new state of a found, locked deployment, with its history entry and change event. */
+    private DeploymentView update(Deployment d, DeploymentInput input, String actor) {
+        DeploymentView before = FilingMapper.view(d);
+        apply(d, input);
+        var changes = history.diff(before, FilingMapper.view(d));
+        if (changes.isEmpty()) {
+            return before;
+        }
+        d.updatedAt = DatabaseClock.now();
+        d.flush();
+        DeploymentView after = FilingMapper.view(d);
+        history.record(d.filingId, actor, "DEPLOYMENT_UPDATED", changes);
+        events.append("deployment.updated", d.id, after);
+        return after;
     }
 
     @Transactional
