@@ -3,8 +3,10 @@
 # Debian's kubectl (kubernetes-client, kustomize v2.0.3, no cluster needed), renders them again with any other
 # kubectl on the machine and compares, validates every rendered object (API schema through the npm package
 # kubernetes-models, CloudNativePG and Prometheus Operator resources, policies, references, network policies,
-# each overlay's promises), and runs the validator's own tests, which prove that each check can fail.
-# About 1-2 minutes, most of it npm ci and the tests. Closes with "N passed, N failed".
+# each overlay's promises), runs the validator's own tests, which prove that each check can fail, and starts
+# the packaged services with the dev overlay's rendered environment (scripts/k8s-run-rendered.sh: probes,
+# smoke test, metrics). About 2-3 minutes once the jars are built (stage 1 builds them). Closes with
+# "N passed, N failed"; only that last line is the stage's total.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 k8s=deploy/k8s
@@ -64,18 +66,24 @@ if [[ -n "$other_kubectl" ]]; then
   done
 fi
 
+add_counts() { # log file, what: adds the log's closing "N passed, N failed" to the totals
+  local counts
+  counts="$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$1" | tail -1)"
+  if [[ -z "$counts" ]]; then
+    fail "$2 printed no closing count"
+  else
+    passed=$((passed + ${counts%% passed*}))
+    failed=$((failed + $(sed -E 's/.* ([0-9]+) failed/\1/' <<<"$counts")))
+  fi
+}
+
 # The validator prints one line per check and its own closing count.
 set +e
 node "$k8s/validate/validate.mjs" --secrets "$out/secrets.yaml" dev="$out/dev.yaml" production="$out/production.yaml" \
-  | tee "$out/validate.log"
+  | sed -E 's/^([0-9]+ passed, [0-9]+ failed)$/  (validate.mjs) \1/' | tee "$out/validate.log"
 set -e
-counts="$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$out/validate.log" | tail -1)"
-if [[ -z "$counts" ]]; then
-  fail "validate.mjs printed no closing count"
-else
-  passed=$((passed + ${counts%% passed*}))
-  failed=$((failed + $(sed -E 's/.* ([0-9]+) failed/\1/' <<<"$counts")))
-fi
+sed -i -E 's/^  \(validate.mjs\) //' "$out/validate.log"
+add_counts "$out/validate.log" validate.mjs
 
 # The validator's tests: each check passes on the real overlays and fails on a broken copy.
 set +e
@@ -91,6 +99,14 @@ else
   passed=$((passed + test_pass))
   failed=$((failed + test_fail))
 fi
+
+# The packaged services, started with the dev overlay's rendered environment: probes, smoke test, metrics.
+set +e
+bash scripts/k8s-run-rendered.sh "$out/dev.yaml" 2>&1 \
+  | sed -E 's/^([0-9]+ passed, [0-9]+ failed)$/  (k8s-run-rendered.sh) \1/' | tee "$out/run.log"
+set -e
+sed -i -E 's/^  \(k8s-run-rendered.sh\) //' "$out/run.log"
+add_counts "$out/run.log" k8s-run-rendered.sh
 
 echo "${passed} passed, ${failed} failed"
 [[ "$failed" -eq 0 ]]

@@ -22,6 +22,17 @@ const templates = () => render("secrets");
 const expectProblem = (problems, pattern) => assert.ok(problems.some((p) => pattern.test(p)),
   `expected a problem matching ${pattern}, got:\n  ${problems.join("\n  ") || "(none)"}`);
 
+// One test per way of breaking the render: each must make `check` report a problem matching its pattern.
+function breaking(title, cases, check, objects = prod) {
+  for (const [name, breakIt, pattern] of cases) {
+    test(`${title} fails: ${name}`, () => {
+      const objs = objects();
+      breakIt(objs);
+      expectProblem(check(objs), pattern);
+    });
+  }
+}
+
 async function allSchemaProblems(objs) {
   const out = [];
   for (const o of objs) out.push(...(await schemaProblems(o)));
@@ -74,13 +85,11 @@ const deploymentBreaks = [
   ["no /tmp", (c) => { c.volumeMounts = []; }, /writable \/tmp/],
   ["short grace", (c, pod) => { pod.terminationGracePeriodSeconds = 30; }, /terminationGracePeriodSeconds 30 must exceed/],
 ];
-for (const [name, breakIt, pattern] of deploymentBreaks) {
-  test(`Deployment policy fails: ${name}`, () => {
-    const d = find(prod(), "Deployment", "beian-gateway");
-    breakIt(d.spec.template.spec.containers[0], d.spec.template.spec);
-    expectProblem(deploymentProblems(d), pattern);
-  });
-}
+const gatewayOf = (objs) => find(objs, "Deployment", "beian-gateway");
+breaking("Deployment policy", deploymentBreaks.map(([name, breakIt, pattern]) => [name, (objs) => {
+  const pod = gatewayOf(objs).spec.template.spec;
+  breakIt(pod.containers[0], pod);
+}, pattern]), (objs) => deploymentProblems(gatewayOf(objs)));
 
 test("Secret policy: a real value fails, in stringData or base64 data; placeholders and roles pass", () => {
   const s = structuredClone(find(templates(), "Secret", "registry-db-credentials"));
@@ -122,13 +131,7 @@ const databaseBreaks = [
   ["no destination", (o) => { delete find(o, "ObjectStore", "registry-db-backups").spec.configuration.destinationPath; }, /destinationPath must be/],
   ["in-tree backup", (o) => { find(o, "Cluster", "registry-db").spec.backup = { barmanObjectStore: {} }; }, /deprecated in-tree/],
 ];
-for (const [name, breakIt, pattern] of databaseBreaks) {
-  test(`CloudNativePG check fails: ${name}`, () => {
-    const objs = prod();
-    breakIt(objs);
-    expectProblem(databaseProblems(objs), pattern);
-  });
-}
+breaking("CloudNativePG check", databaseBreaks, databaseProblems);
 
 const referenceBreaks = [
   ["wrong database name", (o) => { find(o, "ConfigMap", find(o, "Deployment", "beian-registry").spec.template.spec.containers[0].envFrom[0].configMapRef.name).data.QUARKUS_DATASOURCE_JDBC_URL = "jdbc:postgresql://registry-db-rw:5432/app"; }, /connects to database app/],
@@ -142,13 +145,7 @@ const referenceBreaks = [
   ["Ingress to a backend", (o) => { const b = find(o, "Ingress", "beian").spec.rules[0].http.paths[0].backend.service; b.name = "beian-registry"; }, /only the gateway may be exposed/],
   ["PDB selects nothing", (o) => { find(o, "PodDisruptionBudget", "beian-insights").spec.selector.matchLabels["app.kubernetes.io/name"] = "insights"; }, /selects no Deployment/],
 ];
-for (const [name, breakIt, pattern] of referenceBreaks) {
-  test(`reference check fails: ${name}`, () => {
-    const objs = prod();
-    breakIt(objs);
-    expectProblem(referenceProblems(objs, templates()), pattern);
-  });
-}
+breaking("reference check", referenceBreaks, (objs) => referenceProblems(objs, templates()));
 
 test("reference check fails: a database Secret whose user is not the owner", () => {
   const t = templates();
@@ -164,13 +161,7 @@ const networkBreaks = [
   ["no DNS", (o) => { find(o, "NetworkPolicy", "beian-gateway").spec.egress.pop(); }, /beian-gateway cannot reach DNS/],
   ["gateway closed", (o) => { find(o, "NetworkPolicy", "beian-gateway").spec.ingress[0].from = [{ podSelector: {} }]; }, /some pod elsewhere cannot reach beian-gateway:8080/],
 ];
-for (const [name, breakIt, pattern] of networkBreaks) {
-  test(`network check fails: ${name}`, () => {
-    const objs = prod();
-    breakIt(objs);
-    expectProblem(networkProblems(objs), pattern);
-  });
-}
+breaking("network check", networkBreaks, networkProblems);
 
 const shapeBreaks = [
   ["production", "rate-limit divisor not the replica count", (o) => { find(o, "HorizontalPodAutoscaler", "beian-gateway").spec.minReplicas = 4; }, /BEIAN_GATEWAY_RATE_LIMIT_REPLICAS \(3\) must equal the gateway's replica count \(4\)/],
@@ -184,12 +175,9 @@ const shapeBreaks = [
   ["production", "object in another namespace", (o) => { find(o, "Service", "beian-gateway").metadata.namespace = "default"; }, /namespace default is not the overlay's beian/],
   ["dev", "two gateways", (o) => { find(o, "Deployment", "beian-gateway").spec.replicas = 2; }, /dev runs one replica/],
 ];
-for (const [profile, name, breakIt, pattern] of shapeBreaks) {
-  test(`${profile} shape check fails: ${name}`, () => {
-    const objs = profile === "dev" ? dev() : prod();
-    breakIt(objs);
-    expectProblem(shapeProblems(objs, profile), pattern);
-  });
+for (const profile of ["production", "dev"]) {
+  breaking(`${profile} shape check`, shapeBreaks.filter(([p]) => p === profile).map((c) => c.slice(1)),
+    (objs) => shapeProblems(objs, profile), profile === "dev" ? dev : prod);
 }
 
 test("the command line exits 1 and counts the failure for a bad render", () => {
