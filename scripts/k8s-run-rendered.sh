@@ -27,7 +27,13 @@ trap cleanup EXIT
 if [[ -z "$render" ]]; then render="$work/dev.yaml"; kubectl kustomize "$k8s/overlays/dev" >"$render" 2>/dev/null; fi
 [[ -f gateway/target/quarkus-app/quarkus-run.jar && -f registry-service/target/quarkus-app/quarkus-run.jar \
   && -f insights-service/target/quarkus-app/quarkus-run.jar ]] || ./mvnw -B -q -DskipTests package
-bash scripts/ensure-postgres.sh >/dev/null
+# The server only; ensure-postgres.sh would also recreate the databases other runs on this machine may use.
+pg_isready -h 127.0.0.1 -p 5432 -q 2>/dev/null || bash scripts/ensure-postgres.sh >/dev/null
+for port in "$base" $((base + 1)) $((base + 2)); do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    echo "port $port is in use: set BEIAN_K8S_RUN_PORT_BASE to a free range"; echo "0 passed, 1 failed"; exit 1
+  fi
+done
 
 random_hex() { head -c "$1" /dev/urandom | od -An -tx1 | tr -d ' \n'; }
 admin() { psql -v ON_ERROR_STOP=1 -qAt -h 127.0.0.1 -U postgres -d postgres -c "$1" 2>/dev/null \
