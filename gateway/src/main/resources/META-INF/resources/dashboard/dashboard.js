@@ -88,8 +88,8 @@ async function pollInsights() {
     state.lastWatermark = summary.body.watermark;
     renderWatermark(summary.body.watermark);
   } catch (failure) {
-    if (failure instanceof RequestFailed && failure.isClientError() && asOf) {
-      // The API refused the date itself (a 4xx problem): say why and go back to now.
+    if (failure instanceof RequestFailed && failure.status === 400 && asOf) {
+      // The API refused the date itself (a 400 problem): say why and go back to now.
       showAlert('asof', `The as-of date was refused: ${failure.message}`);
       setAsOf(null);
       return;

@@ -1,14 +1,23 @@
 package dev.beian.gateway;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -18,6 +27,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,8 +41,13 @@ class DashboardTest {
             + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
             + "frame-ancestors 'none'";
 
+    static final String LIBRARY = "/_static/echarts/5.6.0/dist/echarts.common.min.js";
+
     @StandInBackends.Inject
     StandInBackends standIns;
+
+    @TestHTTPResource("/")
+    URL base;
 
     private static void assertPageHeaders(Response response) {
         assertEquals(CSP, response.header("Content-Security-Policy"));
@@ -77,7 +92,7 @@ class DashboardTest {
     void everyFileThePageAndItsModulesLoadIsServedFromTheGateway() {
         String html = given().get("/").then().extract().asString();
         List<String> files = references(html, "(?:src|href)=\"(/[^\"]+)\"");
-        assertTrue(files.contains("/_static/echarts/5.6.0/dist/echarts.common.min.js"), files.toString());
+        assertTrue(files.contains(LIBRARY), files.toString());
         assertTrue(files.contains("/dashboard/dashboard.js"), files.toString());
         String module = given().get("/dashboard/dashboard.js").then().extract().asString();
         for (String imported : references(module, "from '\\./([^']+)'")) {
@@ -102,10 +117,41 @@ class DashboardTest {
 
     @Test
     void theChartLibraryIsCachedForAYearAndTheDashboardsOwnFilesRevalidated() {
-        Response library = given().get("/_static/echarts/5.6.0/dist/echarts.common.min.js");
+        Response library = given().get(LIBRARY);
         library.then().statusCode(200).header("Cache-Control", "public, max-age=31536000, immutable");
         assertTrue(library.asString().contains("echarts"), "the library itself");
         given().get("/dashboard/dashboard.css").then().statusCode(200).header("Cache-Control", "no-cache");
+    }
+
+    @Test
+    void theChartLibraryIsSentGzippedToClientsThatAcceptIt() throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        URI library = base.toURI().resolve(LIBRARY);
+        HttpResponse<byte[]> plain = client.send(HttpRequest.newBuilder(library).build(), BodyHandlers.ofByteArray());
+        assertEquals(200, plain.statusCode());
+        assertTrue(plain.headers().firstValue("Content-Encoding").isEmpty(), "no coding unless asked for");
+        for (String accepted : List.of("gzip", "br, gzip;q=0.8", "*")) {
+            HttpResponse<byte[]> gzipped = client.send(HttpRequest.newBuilder(library).header("Accept-Encoding", accepted)
+                    .build(), BodyHandlers.ofByteArray());
+            assertEquals(200, gzipped.statusCode());
+            assertEquals("gzip", gzipped.headers().firstValue("Content-Encoding").orElse(""), accepted);
+            assertEquals("Accept-Encoding", gzipped.headers().firstValue("Vary").orElse(""));
+            assertTrue(gzipped.headers().firstValue("Content-Type").orElse("").startsWith("text/javascript"));
+            assertEquals("public, max-age=31536000, immutable", gzipped.headers().firstValue("Cache-Control").orElse(""));
+            assertEquals(CSP, gzipped.headers().firstValue("Content-Security-Policy").orElse(""));
+            assertTrue(gzipped.body().length < plain.body().length / 2,
+                    gzipped.body().length + " bytes compressed of " + plain.body().length);
+            try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gzipped.body()))) {
+                assertArrayEquals(plain.body(), in.readAllBytes(), "the same file");
+            }
+        }
+        HttpResponse<byte[]> refused = client.send(HttpRequest.newBuilder(library).header("Accept-Encoding", "gzip;q=0")
+                .build(), BodyHandlers.ofByteArray());
+        assertTrue(refused.headers().firstValue("Content-Encoding").isEmpty(), "gzip;q=0 refuses gzip");
+        assertEquals(plain.body().length, refused.body().length);
+        HttpResponse<byte[]> missing = client.send(HttpRequest.newBuilder(base.toURI().resolve("/_static/echarts/0.0.0/x.js"))
+                .header("Accept-Encoding", "gzip").build(), BodyHandlers.ofByteArray());
+        assertEquals(404, missing.statusCode());
     }
 
     @Test

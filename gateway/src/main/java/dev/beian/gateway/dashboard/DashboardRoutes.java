@@ -2,6 +2,7 @@ package dev.beian.gateway.dashboard;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.beian.gateway.edge.RouteOrder;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
@@ -23,9 +24,11 @@ public class DashboardRoutes {
     static final String LIBRARY_PATHS = "/_static/*";
 
     private final ApiIndex index;
+    private final Vertx vertx;
 
-    public DashboardRoutes(ObjectMapper mapper) {
+    public DashboardRoutes(ObjectMapper mapper, Vertx vertx) {
         this.index = new ApiIndex(mapper);
+        this.vertx = vertx;
     }
 
     void register(@Observes Router router) {
@@ -33,7 +36,8 @@ public class DashboardRoutes {
         for (String path : PAGE_PATHS) {
             router.route(path).order(RouteOrder.PAGE).handler(revalidated);
         }
-        router.route(LIBRARY_PATHS).order(RouteOrder.PAGE).handler(PageHeaders.immutable());
+        router.route(LIBRARY_PATHS).order(RouteOrder.PAGE).handler(PageHeaders.immutable())
+                .handler(new CompressedLibraryFiles(vertx));
         for (String path : new String[] {"/api/v1", "/api/v1/"}) {
             router.route(path).method(HttpMethod.GET).method(HttpMethod.HEAD).order(RouteOrder.API_INDEX)
                     .handler(this::serveIndex);
