@@ -4,7 +4,8 @@
 # driven by playwright-core. Screenshots and the measured load figures go to e2e/out/.
 # Installs what it needs: the chromium and fonts-noto-cjk packages (apt), playwright-core (npm, e2e/package-lock.json).
 #
-#   scripts/ci-browser.sh          ports 18180 (gateway), 18181 (registry), 18182 (insights); BEIAN_E2E_PORT_BASE moves them
+#   scripts/ci-browser.sh          gateway, registry and insights on three free ports from 18480 on
+#                                  (BEIAN_E2E_PORT_BASE=N: N, N+1, N+2)
 # Prints "N passed, N failed" last; exits non-zero on any failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,7 +25,20 @@ if [[ ! -d e2e/node_modules/playwright-core ]]; then
 fi
 [[ -f gateway/target/quarkus-app/quarkus-run.jar ]] || ./mvnw -B -q -DskipTests package
 
-BASE_PORT=${BEIAN_E2E_PORT_BASE:-18180}
+# Three free ports in a row: BEIAN_E2E_PORT_BASE, or the first free run from 18480 on. A port already taken would
+# send the test to someone else's service, which may even answer the readiness probe.
+in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+free_run() { ! in_use "$1" && ! in_use $(($1 + 1)) && ! in_use $(($1 + 2)); }
+if [[ -n "${BEIAN_E2E_PORT_BASE:-}" ]]; then
+  BASE_PORT=$BEIAN_E2E_PORT_BASE
+  free_run "$BASE_PORT" || { echo "ci-browser: a port of $BASE_PORT-$((BASE_PORT + 2)) is in use" >&2; exit 2; }
+else
+  BASE_PORT=18480
+  until free_run "$BASE_PORT"; do
+    BASE_PORT=$((BASE_PORT + 10))
+    ((BASE_PORT < 19480)) || { echo "ci-browser: no three free ports in 18480-19480" >&2; exit 2; }
+  done
+fi
 GATEWAY_PORT=$BASE_PORT; REGISTRY_PORT=$((BASE_PORT + 1)); INSIGHTS_PORT=$((BASE_PORT + 2))
 DATA_DIR=$(mktemp -d /tmp/beian-e2e.XXXXXX)
 LOG_DIR=$ROOT/target/ci-browser-logs; mkdir -p "$LOG_DIR"
@@ -67,7 +81,10 @@ for port in "$REGISTRY_PORT" "$INSIGHTS_PORT" "$GATEWAY_PORT"; do
     exit 1
   fi
 done
-echo "Suite ready: gateway on $GATEWAY_PORT"
+for pid in "${pids[@]}"; do
+  kill -0 "$pid" 2>/dev/null || { echo "A service exited early; see $LOG_DIR" >&2; tail -n 30 "$LOG_DIR"/*.log >&2; exit 1; }
+done
+echo "Suite ready: gateway on $GATEWAY_PORT, registry on $REGISTRY_PORT, insights on $INSIGHTS_PORT"
 
 # As ./run.sh does on a first start.
 scripts/load-cac-filings.sh "http://127.0.0.1:$GATEWAY_PORT" "$KEY"
