@@ -3,12 +3,25 @@
 # With no database configured, registry and insights each start an embedded PostgreSQL whose data lives
 # under ./.data (BEIAN_DATA_DIR). Ctrl-C stops all three cleanly.
 #
+# When the registry holds no filings, the real CAC rows of data/cac-filings.csv are imported through the gateway.
+#
 #   ./run.sh                 build, then start
 #   ./run.sh --no-build      start what was built last
+#   ./run.sh --empty         leave an empty registry empty (no import of data/cac-filings.csv)
 set -euo pipefail
 cd "$(dirname "$0")"
 
-if [[ "${1:-}" != "--no-build" ]]; then
+BUILD=1
+LOAD_DATA=1
+for arg in "$@"; do
+  case "$arg" in
+    --no-build) BUILD="" ;;
+    --empty) LOAD_DATA="" ;;
+    *) echo "Unknown option $arg (use --no-build, --empty)" >&2; exit 2 ;;
+  esac
+done
+
+if [[ -n "$BUILD" ]]; then
   echo "Building (tests skipped; run them with ./mvnw verify) ..."
   ./mvnw -B -q -DskipTests package
 fi
@@ -66,9 +79,16 @@ wait_ready insights "$INSIGHTS_PORT"
 wait_ready gateway "$GATEWAY_PORT"
 grep -h "Embedded PostgreSQL\|configured PostgreSQL" "$LOG_DIR/registry.log" "$LOG_DIR/insights.log" || true
 
+# First start: load the real CAC rows through the public API, as any client would. A registry that already holds
+# filings is never touched.
+if [[ -n "$LOAD_DATA" ]]; then
+  scripts/load-cac-filings.sh "http://127.0.0.1:$GATEWAY_PORT" "$DEV_KEY" || true
+fi
+
 cat <<INFO
 
 Beian is running.
+  Dashboard    http://localhost:$GATEWAY_PORT/
   Swagger UI   http://localhost:$GATEWAY_PORT/swagger-ui
   OpenAPI      http://localhost:$GATEWAY_PORT/openapi
   API          http://localhost:$GATEWAY_PORT/api/v1/

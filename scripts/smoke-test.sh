@@ -39,7 +39,7 @@ check "request id is kept end to end" header_has "$BASE/api/v1/reference/sectors
 check "metrics are exposed" status_is "$BASE/q/metrics" 200
 
 KEY=${BEIAN_SMOKE_API_KEY:-ci-smoke-admin-key}
-CAC_ROWS=$(dirname "$0")/../registry-service/src/test/resources/cac/cac_filing_rows_seen.csv
+CAC_ROWS=$(dirname "$0")/../data/cac-filings.csv
 filing='{"kind":"FILING","name":"烟测模型","organizationName":"烟测科技有限公司","filingNumber":"Beijing-SmokeTest-20240101","filingDate":"2024-01-20","categories":["TEXT"]}'
 check "write without an API key is a 401 problem" status_is "$BASE/api/v1/filings" 401 -X POST -H 'Content-Type: application/json' -d "$filing"
 check "create a filing through the gateway" status_is "$BASE/api/v1/filings" 201 -X POST -H "Authorization: Bearer $KEY" -H 'Content-Type: application/json' -d "$filing"
@@ -62,6 +62,8 @@ check "insights poll with a current ETag is a 304" status_is "$BASE/api/v1/insig
 check "merged OpenAPI names both services" body_has "$BASE/openapi" 'listFilings'
 check "merged OpenAPI has the insights operations" body_has "$BASE/openapi" '/api/v1/insights/summary'
 check "Swagger UI is served" status_is "$BASE/swagger-ui/" 200
+check "the dashboard is at the root, with a same-origin script policy" header_has "$BASE/" "^content-security-policy: .*script-src 'self'"
+check "the API index links the filings" body_has "$BASE/api/v1/" '"filingsUrl":"/api/v1/filings'
 
 echo "smoke: $passed passed, $failed failed"
 [[ $failed -eq 0 ]]

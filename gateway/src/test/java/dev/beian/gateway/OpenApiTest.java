@@ -68,7 +68,7 @@ class OpenApiTest {
                 doc.getString("paths.'/api/v1/insights/categories'.get.operationId"));
         assertEquals(List.of("categories", "insights_categories"), operationIds);
         List<String> tags = doc.getList("tags.name");
-        assertEquals(List.of("Filings", "Reference", "Insights"), tags);
+        assertEquals(List.of("Filings", "Reference", "Insights", "Gateway"), tags);
         assertEquals("Reference vocabularies", doc.getString("tags.find { it.name == 'Reference' }.description"));
     }
 

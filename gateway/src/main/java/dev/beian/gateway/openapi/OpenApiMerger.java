@@ -59,6 +59,9 @@ public final class OpenApiMerger {
         ObjectNode components = merged.putObject("components");
 
         Set<String> operationIds = new HashSet<>();
+        ObjectNode own = GatewayAdditions.ownPaths(json, rateLimited);
+        paths.setAll(own);
+        own.findValues("operationId").forEach(id -> operationIds.add(id.asText()));
         for (ServiceDocument service : services) {
             ObjectNode document = service.document().deepCopy();
             renameConflictingComponents(document, components, service.name());
@@ -66,7 +69,9 @@ public final class OpenApiMerger {
             mergeTags(document.path("tags"), tags);
             mergePaths(document.path("paths"), paths, service, operationIds, tags);
         }
+        tags.add(GatewayAdditions.ownTag(json));
         ObjectNode schemas = components.withObjectProperty("schemas");
+        schemas.set(GatewayAdditions.API_INDEX_SCHEMA, GatewayAdditions.apiIndexSchema(json));
         if (!schemas.has("Problem")) {
             schemas.set("Problem", GatewayAdditions.problemSchema(json));
         }
