@@ -75,6 +75,24 @@ follower() { # URL: this insights replica's follower readiness data, as JSON
 }
 is_active() { [[ "$(follower "$1" | jq -r .activeFollower)" == "true" ]]; }
 active_gauge() { curl -s "$1/q/metrics" | awk '$1 == "beian_insights_follower_active" {print $2}'; }
+became_active_after() { # epoch ms: the first "now the active follower" an insights log reports at or after this time
+  local since=$1 day; day=$(date +%F)
+  grep -h "now the active follower" "$LOG_DIR"/ins-*.log | while read -r time _; do
+    local ms; ms=$(date -d "$day $time" +%s%3N); [[ $ms -ge $since ]] && echo "$ms"
+  done | sort -n | head -1
+}
+start_load() { # tag: writes to both registry replicas in the background until stop_load
+  rm -f "$LOG_DIR/load.stop" "$LOG_DIR/load.stop.count"
+  $CHECK load "$RA,$RB" --stop "$LOG_DIR/load.stop" --tag "$1" >"$LOG_DIR/load-$1.txt" 2>&1 &
+  LOAD=$!; LOAD_TAG=$1
+}
+load_count() { cat "$LOG_DIR/load.stop.count" 2>/dev/null || echo 0; }
+stop_load() { # after at least 10 more writes than $1 (writes go on after the event), in this shell: wait needs the parent
+  for _ in $(seq 1 600); do [[ $(load_count) -ge $(( $1 + 10 )) ]] && break; sleep 0.1; done
+  touch "$LOG_DIR/load.stop"; wait $LOAD; LOAD_RC=$?
+  echo "  $(( $(load_count) - $1 )) writes after it" >>"$LOG_DIR/load-$LOAD_TAG.txt"
+}
+load_result() { cat "$LOG_DIR/load-$LOAD_TAG.txt"; return $LOAD_RC; }
 lock_session() { # the database session holding the follower lock, if any
   PGPASSWORD=beian psql -h 127.0.0.1 -U beian -d $INS_DB -qAt -c \
     "SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND classid = 1650813281 AND objid = 1 AND granted"
@@ -104,23 +122,24 @@ one_active() {
 check "exactly one is the active follower (readiness activeFollower, gauge beian_insights_follower_active)" one_active
 check "both replicas answer with the registry's counts" $CHECK compare $RA "$IA,$IB" --db $REG_DB --timeout 120
 
-rm -f "$LOG_DIR/load.stop"
-$CHECK load "$RA,$RB" --stop "$LOG_DIR/load.stop" --tag KillA >"$LOG_DIR/load-1.txt" 2>&1 &
-LOAD=$!
+start_load KillA
 sleep 3
 if is_active $IA; then victim=ins-a; survivor=$IB; victim_port=$IA_PORT; victim_registry=$RA; else victim=ins-b; survivor=$IA; victim_port=$IB_PORT; victim_registry=$RB; fi
-kill -KILL "${PIDS[$victim]}"; killed_at=$(now_ms); unset "PIDS[$victim]"
+kill -KILL "${PIDS[$victim]}"; killed_at=$(now_ms); unset "PIDS[$victim]"; writes_at_kill=$(load_count)
 takeover() {
   for _ in $(seq 1 300); do
-    if is_active $survivor; then echo "  takeover after kill -9 of the active follower ($victim): $(( $(now_ms) - killed_at )) ms"; return 0; fi
+    if is_active $survivor; then
+      local seen=$(( $(now_ms) - killed_at )) logged; logged=$(became_active_after $killed_at)
+      echo "  takeover after kill -9 of the active follower ($victim): $(( logged - killed_at )) ms until the survivor's log says it is active, $seen ms until its readiness said so"
+      return 0
+    fi
     sleep 0.05
   done
   echo "the survivor did not take over within 15 s: $(follower $survivor)"; return 1
 }
 check "kill -9 of the active follower: the other replica takes over within seconds" takeover
-sleep 4
-touch "$LOG_DIR/load.stop"; wait $LOAD; load_rc=$?
-check "writes went on during the takeover" bash -c "cat $LOG_DIR/load-1.txt; exit $load_rc"
+stop_load $writes_at_kill
+check "writes went on during the takeover" load_result
 check "after the takeover every aggregate equals the registry's counts, every event applied once" \
   $CHECK compare $RA "$survivor" --db $REG_DB --timeout 120
 
@@ -129,18 +148,18 @@ check "the killed replica restarts as a standby and serves the same numbers" bas
   && sleep 2 && [[ \$(follower http://127.0.0.1:$victim_port | jq -r .role) == standby ]] \
   && $CHECK compare $RA 'http://127.0.0.1:$victim_port' --db $REG_DB --timeout 60"
 
-rm -f "$LOG_DIR/load.stop"
-$CHECK load "$RA,$RB" --stop "$LOG_DIR/load.stop" --tag CutB >"$LOG_DIR/load-2.txt" 2>&1 &
-LOAD=$!
+start_load CutB
 sleep 2
 old_session=$(lock_session); [[ -n "$old_session" ]] || old_session=0; if is_active $IA; then holder=ins-a; else holder=ins-b; fi
-cut_at=$(now_ms)
-PGPASSWORD=beian psql -h 127.0.0.1 -U beian -d $INS_DB -qAt -c "SELECT pg_terminate_backend($old_session)" >/dev/null
+writes_at_cut=$(load_count)
+cut_at=$(PGPASSWORD=beian psql -h 127.0.0.1 -U beian -d $INS_DB -qAt -c \
+  "SELECT (extract(epoch FROM clock_timestamp()) * 1000)::bigint FROM (SELECT pg_terminate_backend($old_session)) cut")
 relock() {
   for _ in $(seq 1 300); do
     local s; s=$(lock_session)
     if [[ -n "$s" && "$s" != "$old_session" ]] && { is_active $IA || is_active $IB; }; then
-      echo "  lock connection of $holder cut: a replica holds the lock again after $(( $(now_ms) - cut_at )) ms (now A: $(follower $IA | jq -r .role), B: $(follower $IB | jq -r .role))"
+      local seen=$(( $(now_ms) - cut_at )) logged; logged=$(became_active_after $cut_at)
+      echo "  lock connection of $holder cut: a replica is active again $(( logged - cut_at )) ms later by its log, $seen ms by the database and readiness probes (now A: $(follower $IA | jq -r .role), B: $(follower $IB | jq -r .role))"
       grep -q "no longer the active follower" "$LOG_DIR/$holder.log" || { echo "$holder did not notice losing its lock"; return 1; }
       return 0
     fi
@@ -149,9 +168,8 @@ relock() {
   echo "no replica took the lock again within 15 s"; return 1
 }
 check "the active follower's lock connection is cut: it notices and stops, a replica takes over" relock
-sleep 3
-touch "$LOG_DIR/load.stop"; wait $LOAD; load_rc=$?
-check "writes went on while the lock moved" bash -c "cat $LOG_DIR/load-2.txt; exit $load_rc"
+stop_load $writes_at_cut
+check "writes went on while the lock moved" load_result
 check "still every aggregate equals the registry's counts on both replicas, every event applied once" \
   $CHECK compare $RA "$IA,$IB" --db $REG_DB --timeout 120
 
@@ -178,12 +196,12 @@ handoff() {
 }
 check "insights: SIGTERM on the active follower; readiness 503, exit, the standby takes over" handoff
 
-python3 bench/generate_filings.py --count 20000 --start 700001 --seed 7 >"$LOG_DIR/import.csv"
+python3 bench/generate_filings.py --count 5000 --start 700001 --seed 7 >"$LOG_DIR/import.csv"
 inflight_registry() {
   local after; after=$(python3 -c "import sys; sys.path.insert(0, 'scripts'); import replicas_check as r; print(r.feed_end('$RB'))")
   curl -s -o "$LOG_DIR/longpoll.json" -w '%{http_code}' "$RB/api/v1/changes?after=$after&wait=25" >"$LOG_DIR/longpoll.code" &
   local poll=$!
-  curl -s -o "$LOG_DIR/import.json" -w '%{http_code}' -H 'Content-Type: text/csv' --data-binary @"$LOG_DIR/import.csv" \
+  curl -s -o "$LOG_DIR/import.json" -w '%{http_code}' -H 'Expect:' -H 'Content-Type: text/csv' --data-binary @"$LOG_DIR/import.csv" \
     "$RB/api/v1/filings/import?batch=sigterm" >"$LOG_DIR/import.code" &
   local import=$!
   sleep 1

@@ -269,6 +269,8 @@ def cmd_load(args):
     for w in writers:
         w.start()
     while not os.path.exists(args.stop):
+        with open(args.stop + ".count", "w") as progress:  # how many writes so far, for the script to wait on
+            progress.write(str(sum(w.ops for w in writers)))
         time.sleep(0.1)
     stop.set()
     for w in writers:
