@@ -36,6 +36,8 @@ export BEIAN_INSIGHTS_REGISTRY_URL=${BEIAN_INSIGHTS_REGISTRY_URL:-http://127.0.0
 DEV_KEY=${BEIAN_DEV_API_KEY:-beian-dev-admin-key}
 export BEIAN_GATEWAY_API_KEYS_DEV_SHA256=${BEIAN_GATEWAY_API_KEYS_DEV_SHA256:-$(printf %s "$DEV_KEY" | sha256sum | cut -d' ' -f1)}
 export BEIAN_GATEWAY_API_KEYS_DEV_ROLE=${BEIAN_GATEWAY_API_KEYS_DEV_ROLE:-admin}
+# Nothing balances traffic to a local run: stop at once on Ctrl-C instead of reporting DOWN for a while first.
+export BEIAN_SHUTDOWN_DELAY=${BEIAN_SHUTDOWN_DELAY:-0s}
 LOG_DIR=${BEIAN_LOG_DIR:-.data/logs}
 mkdir -p "$LOG_DIR"
 

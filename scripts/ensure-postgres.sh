@@ -2,6 +2,7 @@
 # Makes sure a PostgreSQL server answers on 127.0.0.1:5432 and holds the roles and databases Beian uses:
 # role beian (password beian) owning databases beian_registry and beian_insights (UTF-8, C.UTF-8 locale).
 # The databases are created anew on every run, so each CI run starts from an empty schema.
+# Usage: scripts/ensure-postgres.sh [database ...]   (default: beian_registry beian_insights)
 set -euo pipefail
 PGHOST=127.0.0.1; PGPORT=5432
 export PGHOST PGPORT
@@ -29,7 +30,8 @@ admin() { # runs SQL as the postgres superuser: over TCP (trust) or the local so
     || su postgres -c "psql -v ON_ERROR_STOP=1 -qAt -d postgres -c \"$1\""
 }
 admin "DO \$\$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname='beian') THEN CREATE ROLE beian LOGIN PASSWORD 'beian'; END IF; END\$\$;"
-for db in beian_registry beian_insights; do
+databases=("$@"); [[ ${#databases[@]} -gt 0 ]] || databases=(beian_registry beian_insights)
+for db in "${databases[@]}"; do
   admin "DROP DATABASE IF EXISTS $db WITH (FORCE)"
   admin "CREATE DATABASE $db OWNER beian TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'"
 done

@@ -14,11 +14,12 @@ import static org.hamcrest.Matchers.matchesPattern;
 @QuarkusTestResource(StandInBackends.class)
 class RateLimitTest {
 
+    /** Anonymous calls see their budget; limiting per address is exercised by {@link RateLimitReplicasTest}. */
     @Test
-    void anonymousCallsAreLimitedPerAddressAndSeeTheirBudget() {
+    void anonymousCallsSeeTheirBudget() {
         given().get("/api/v1/filings").then().statusCode(200)
                 .header("RateLimit-Limit", "100000")
-                .header("RateLimit-Remaining", matchesPattern("\\d+"))
+                .header("RateLimit-Remaining", matchesPattern("[1-9]\\d*"))
                 .header("RateLimit-Reset", matchesPattern("\\d+"))
                 .header("RateLimit-Policy", "100000;w=60");
     }

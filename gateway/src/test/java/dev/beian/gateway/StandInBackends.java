@@ -52,8 +52,6 @@ public class StandInBackends implements QuarkusTestResourceLifecycleManager {
         config.put("beian.gateway.retry.backoff", "50ms");
         config.put("beian.gateway.circuit-breaker.failure-threshold", "3");
         config.put("beian.gateway.circuit-breaker.cool-down", "1s");
-        config.put("beian.gateway.rate-limit.anonymous-limit", "100000");
-        config.put("beian.gateway.rate-limit.key-limit", "100000");
         config.put("beian.gateway.cors-origins", CORS_ORIGIN);
         config.put("beian.gateway.max-body-size", "1M");
         config.put("beian.gateway.max-header-size", "8K");

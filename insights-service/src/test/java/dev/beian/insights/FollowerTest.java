@@ -1,7 +1,11 @@
 package dev.beian.insights;
 
+import dev.beian.insights.client.ChangeBatch;
+import dev.beian.insights.client.ChangeFeedClient;
 import dev.beian.insights.client.FeedException;
 import dev.beian.insights.domain.Watermark;
+import dev.beian.insights.service.ChangeApplier;
+import dev.beian.insights.service.FollowerLease;
 import dev.beian.insights.service.FollowerStatus;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -9,6 +13,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.vertx.core.json.JsonObject;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -20,16 +25,21 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The follower: idempotence, rebuild equality, resuming from the stored cursor, registry downtime. */
+/**
+ * The follower: idempotence, rebuild equality, resuming from the stored cursor, registry downtime, and with
+ * several replicas only the holder of the follower lock applying.
+ */
 @QuarkusTest
 @QuarkusTestResource(InsightsDatabase.class)
 @QuarkusTestResource(StandInRegistryPort.class)
@@ -45,6 +55,21 @@ class FollowerTest extends FeedDrivenTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    ChangeFeedClient feed;
+
+    @Inject
+    ChangeApplier applier;
+
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String url;
+
+    @ConfigProperty(name = "quarkus.datasource.username")
+    Optional<String> user;
+
+    @ConfigProperty(name = "quarkus.datasource.password")
+    Optional<String> password;
 
     @AfterEach
     void stopBackgroundFollower() {
@@ -161,6 +186,66 @@ class FollowerTest extends FeedDrivenTest {
                 && KnownFeed.events().size() == status.watermark().eventsApplied());
         assertEquals(expected, allAnswers());
         assertNotEquals(0, status.watermark().generation());
+    }
+
+    @Test
+    void onlyTheReplicaHoldingTheFollowerLockAppliesAndAStandbyTakesOver() throws Exception {
+        load(CacRows.events());
+        FollowerLease otherReplica = new FollowerLease(url, user, password);
+        try {
+            assertTrue(otherReplica.acquireOrCheck());
+            follower.start();
+            registry().append(List.of(Events.filing(9101).jurisdiction("CN-GD").date("2025-01-02").created()));
+            Thread.sleep(1500); // several lease checks (200 ms in tests): this replica stays a standby
+            assertFalse(status.active());
+            assertEquals(49, get("/api/v1/insights/summary").getInt("total"));
+            given().get("/q/health/ready").then().statusCode(200)
+                    .body("checks.find { it.name == 'change-feed-follower' }.data.role", equalTo("standby"))
+                    .body("checks.find { it.name == 'change-feed-follower' }.data.activeFollower", equalTo(false));
+            assertTrue(metrics().contains("beian_insights_follower_active 0.0"), metrics());
+
+            otherReplica.release(); // the other replica is gone: its lock goes with its session
+            await("this replica takes over and applies", () -> status.active()
+                    && get("/api/v1/insights/summary").getInt("total") == 50);
+            given().get("/q/health/ready").then().statusCode(200)
+                    .body("checks.find { it.name == 'change-feed-follower' }.data.role", equalTo("active"));
+            assertTrue(metrics().contains("beian_insights_follower_active 1.0"), metrics());
+            assertFalse(otherReplica.acquireOrCheck(), "a second replica cannot take the lock while it is held");
+        } finally {
+            otherReplica.release();
+        }
+    }
+
+    @Test
+    void aReplicaThatLostItsLockConnectionCannotCommitABatch() throws Exception {
+        load(CacRows.events());
+        Watermark before = status.watermark();
+        FollowerLease deposed = new FollowerLease(url, user, password);
+        try {
+            assertTrue(deposed.acquireOrCheck());
+            // Its lock's session ends (connection cut, database failover) before it notices.
+            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+                s.execute("SELECT pg_terminate_backend(" + deposed.sessionPid() + ")");
+            }
+            registry().append(List.of(Events.filing(9201).jurisdiction("CN-GD").date("2025-01-02").created()));
+            ChangeBatch batch = feed.fetch(before.cursor(), 100, 0);
+            assertEquals(1, batch.events().size());
+            assertThrows(ChangeApplier.Deposed.class, () -> applier.apply(before.cursor(), batch, deposed::holdsIn));
+            assertEquals(49, get("/api/v1/insights/summary").getInt("total"));
+            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT feed_cursor, events_applied FROM follower_state")) {
+                rs.next();
+                assertEquals(before.cursor(), rs.getString(1), "the cursor did not move");
+                assertEquals(before.eventsApplied(), rs.getLong(2));
+            }
+            assertFalse(deposed.acquireOrCheck(), "the lost connection is noticed at the next check");
+        } finally {
+            deposed.release();
+        }
+    }
+
+    private static String metrics() {
+        return given().get("/q/metrics").then().statusCode(200).extract().asString();
     }
 
     private Map<String, Object> allAnswers() {

@@ -137,6 +137,19 @@ public interface GatewayConfig {
         /** The window over which a limit refills completely (a token bucket refilling steadily). */
         @WithDefault("1m")
         Duration window();
+
+        /**
+         * Gateway replicas sharing the traffic. Counters are kept per replica (like Kong's {@code local}
+         * policy), so each replica enforces every configured limit divided by this number (at least 1):
+         * N replicas behind an evenly spreading balancer together allow about the configured limit.
+         */
+        @WithDefault("1")
+        int replicas();
+
+        /** The limit this replica enforces for a configured {@code limit}: its share, at least 1. */
+        default int perReplica(int limit) {
+            return Math.max(1, limit / replicas());
+        }
     }
 
     interface OpenApi {

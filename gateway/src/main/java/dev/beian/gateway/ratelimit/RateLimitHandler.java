@@ -12,6 +12,7 @@ import io.vertx.ext.web.RoutingContext;
  * Limits each API key, or each client address for calls without a valid key, and writes the IETF draft
  * {@code RateLimit-Limit/-Remaining/-Reset} headers (and {@code RateLimit-Policy}) on every answer, 429s included.
  * The client address is the socket's, or the forwarded one when {@code quarkus.http.proxy.*} trusts a proxy.
+ * Each replica enforces its share of the configured limits ({@code rate-limit.replicas}); the headers state that share.
  */
 public class RateLimitHandler implements Handler<RoutingContext> {
 
@@ -30,10 +31,10 @@ public class RateLimitHandler implements Handler<RoutingContext> {
         int limit;
         if (caller.hasKey()) {
             client = "key:" + caller.keyName();
-            limit = caller.rateLimit() != null ? caller.rateLimit() : config.keyLimit();
+            limit = config.perReplica(caller.rateLimit() != null ? caller.rateLimit() : config.keyLimit());
         } else {
             client = "addr:" + (ctx.request().remoteAddress() == null ? "?" : ctx.request().remoteAddress().hostAddress());
-            limit = config.anonymousLimit();
+            limit = config.perReplica(config.anonymousLimit());
         }
         TokenBucket.Outcome outcome = limiter.take(client, limit);
         HttpServerResponse response = ctx.response();

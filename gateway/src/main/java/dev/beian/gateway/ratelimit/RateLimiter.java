@@ -12,8 +12,9 @@ import java.util.function.LongSupplier;
 
 /**
  * In-memory token buckets, one per API key or per client address. Buckets that have refilled completely are
- * forgotten once per window, so memory follows the number of recently active clients. Limits are per gateway
- * instance: with several instances each allows the configured rate.
+ * forgotten once per window, so memory follows the number of recently active clients. Counters are per gateway
+ * instance: with several instances each allows its share of the configured rate (see
+ * {@link GatewayConfig.RateLimit#replicas()}).
  */
 @ApplicationScoped
 public class RateLimiter {
@@ -24,6 +25,10 @@ public class RateLimiter {
 
     public RateLimiter(GatewayConfig config) {
         this.windowNanos = config.rateLimit().window().toNanos();
+        if (config.rateLimit().replicas() < 1) {
+            throw new IllegalArgumentException("beian.gateway.rate-limit.replicas must be at least 1, not "
+                    + config.rateLimit().replicas());
+        }
     }
 
     void scheduleEviction(@Observes StartupEvent start, Vertx vertx) {

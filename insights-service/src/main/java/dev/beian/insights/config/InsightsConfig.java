@@ -47,6 +47,13 @@ public interface InsightsConfig {
 
         @WithDefault("30s")
         Duration backoffMax();
+
+        /**
+         * How often a standby replica tries to become the active follower (and takes the stored watermark),
+         * and the active one checks its lock's connection: the bound on a takeover after the active one dies.
+         */
+        @WithDefault("1s")
+        Duration leaseCheck();
     }
 
     interface Cache {

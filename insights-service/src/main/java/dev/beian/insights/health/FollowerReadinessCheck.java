@@ -16,7 +16,7 @@ import java.sql.ResultSet;
 /**
  * Reports how far the insights lag behind the registry. It stays UP while the registry is down or the
  * follower lags: the insights still answer, each answer states its watermark. DOWN only when the insights
- * database cannot be read.
+ * database cannot be read. It also says whether this replica is the active follower or a standby.
  */
 @Readiness
 @ApplicationScoped
@@ -42,6 +42,9 @@ public class FollowerReadinessCheck implements HealthCheck {
         }
         Watermark w = status.watermark();
         builder.withData("running", status.running())
+                // With several replicas exactly one applies the feed; the others are standbys ready to take over.
+                .withData("activeFollower", status.active())
+                .withData("role", status.active() ? "active" : status.running() ? "standby" : "not following")
                 .withData("registryReachable", status.registryReachable())
                 .withData("caughtUp", status.caughtUp())
                 // The feed does not say how many events are pending: 0 when caught up, otherwise unknown.

@@ -55,15 +55,40 @@ public class ChangeApplier {
     }
 
     /**
-     * Applies {@code batch}, fetched with {@code after}. Empty when the stored cursor is no longer
-     * {@code after} (a rebuild reset it meanwhile): the batch is then dropped, nothing is written.
+     * Whether this replica may still apply, checked inside the applying transaction once the follower's state
+     * row is locked (so no other replica can apply between the check and the commit).
      */
+    @FunctionalInterface
+    public interface Fence {
+        /** No check: a caller that drives the follower itself (tests, tools). */
+        Fence NONE = c -> true;
+
+        boolean holds(Connection c) throws SQLException;
+    }
+
+    /** The fence failed: another replica may be the active follower now; nothing was written. */
+    public static final class Deposed extends SQLException {
+        Deposed() {
+            super("This replica no longer holds the follower lock; the batch was rolled back");
+        }
+    }
+
+    /** {@link #apply(String, ChangeBatch, Fence)} without a fence. */
     public Optional<Watermark> apply(String after, ChangeBatch batch) throws SQLException {
+        return apply(after, batch, Fence.NONE);
+    }
+
+    /**
+     * Applies {@code batch}, fetched with {@code after}. Empty when the stored cursor is no longer
+     * {@code after} (a rebuild, or another replica, moved it meanwhile): the batch is then dropped, nothing is
+     * written. Throws {@link Deposed} when {@code fence} fails.
+     */
+    public Optional<Watermark> apply(String after, ChangeBatch batch, Fence fence) throws SQLException {
         Timer.Sample sample = Timer.start();
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                Optional<Watermark> result = applyIn(c, after, batch);
+                Optional<Watermark> result = applyIn(c, after, batch, fence);
                 if (result.isPresent()) {
                     c.commit();
                     applied.increment(batch.events().size());
@@ -80,9 +105,12 @@ public class ChangeApplier {
         }
     }
 
-    private Optional<Watermark> applyIn(Connection c, String after, ChangeBatch batch) throws SQLException {
+    private Optional<Watermark> applyIn(Connection c, String after, ChangeBatch batch, Fence fence) throws SQLException {
         if (!state.lockIfAt(c, after)) {
             return Optional.empty();
+        }
+        if (!fence.holds(c)) {
+            throw new Deposed();
         }
         Set<Long> filingIds = new HashSet<>();
         Set<Long> organizationIds = new HashSet<>();

@@ -37,6 +37,16 @@ public class FollowerStateStore {
         }
     }
 
+    /** A digest of every stored official total: it changes whenever any replica changes one. */
+    public String officialTotalsDigest(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t.as_of), '')) FROM official_total t");
+             ResultSet rs = s.executeQuery()) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
     public Watermark advance(Connection c, String cursor, Instant eventTime, int events) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("UPDATE follower_state SET feed_cursor = ?, applied_at = ?, "
                 + "event_time = COALESCE(?, event_time), events_applied = events_applied + ? WHERE id = 1 RETURNING "

@@ -20,6 +20,7 @@ public class FollowerStatus {
     private volatile boolean registryReachable;
     private volatile boolean caughtUp;
     private volatile boolean running;
+    private volatile boolean active;
     private volatile Instant lastPollAt;
     private volatile String lastError;
 
@@ -33,6 +34,9 @@ public class FollowerStatus {
                 .description("1 when the last poll of the change feed found nothing more to apply").register(meters);
         Gauge.builder("beian.insights.registry.reachable", this, s -> s.registryReachable ? 1 : 0)
                 .description("1 when the last poll of the change feed reached the registry").register(meters);
+        Gauge.builder("beian.insights.follower.active", this, s -> s.active ? 1 : 0)
+                .description("1 on the replica that applies the change feed (holds the follower lock), 0 on standbys")
+                .register(meters);
         Gauge.builder("beian.insights.events.total", this, s -> s.watermark.eventsApplied())
                 .description("Events applied since the last rebuild (the position in the feed)").register(meters);
     }
@@ -54,6 +58,16 @@ public class FollowerStatus {
         caughtUp = false;
     }
 
+    /**
+     * On a standby replica: takes the watermark the active replica stored (the aggregates this replica reads
+     * are that replica's), so answers and their tags follow it; a rebuild elsewhere shows as a new generation.
+     */
+    public synchronized void follow(Watermark stored) {
+        if (!stored.equals(watermark)) {
+            watermark = stored;
+        }
+    }
+
     void polled(boolean reachable, boolean caughtUp, String error) {
         this.lastPollAt = Instant.now();
         this.registryReachable = reachable;
@@ -63,6 +77,23 @@ public class FollowerStatus {
 
     void running(boolean running) {
         this.running = running;
+    }
+
+    void active(boolean active) {
+        this.active = active;
+        if (!active) {
+            caughtUp = false;
+        }
+    }
+
+    /** Whether this replica applies the change feed now (holds the follower lock). */
+    public boolean active() {
+        return active;
+    }
+
+    /** Whether this replica follows but another one applies (it waits to take over). */
+    public boolean standby() {
+        return running && !active;
     }
 
     public boolean running() {
@@ -93,9 +124,13 @@ public class FollowerStatus {
 
     /**
      * Seconds behind: 0 when the last poll found nothing more, otherwise the age of the last applied event
-     * (the registry has newer events, at least as old as that). Null when unknown (nothing applied, not caught up).
+     * (the registry has newer events, at least as old as that). Null when unknown (nothing applied, not caught up;
+     * or a standby replica, which does not poll: the active one reports the lag).
      */
     public Double lagSeconds() {
+        if (standby()) {
+            return null;
+        }
         return caughtUp ? Double.valueOf(0) : secondsSinceLastEvent();
     }
 

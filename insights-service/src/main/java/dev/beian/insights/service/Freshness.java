@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.Base64;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -25,8 +26,22 @@ public class Freshness {
     /** Bumped after every committed change of the official totals; starts random so tags differ across restarts. */
     private final AtomicLong totalsRevision = new AtomicLong(ThreadLocalRandom.current().nextLong());
 
+    /** A digest of the stored totals as last seen, to notice changes made through another replica. */
+    private final AtomicReference<String> totalsSeen = new AtomicReference<>();
+
     public void totalsChanged() {
         totalsRevision.incrementAndGet();
+    }
+
+    /**
+     * Called periodically with a digest of the stored totals: when another replica changed them, this one's
+     * answers and tags that depend on them must change too.
+     */
+    public void totalsStored(String digest) {
+        String previous = totalsSeen.getAndSet(digest);
+        if (previous != null && !previous.equals(digest)) {
+            totalsChanged();
+        }
     }
 
     /** The revision of the official totals; read it before reading the totals an answer shows. */

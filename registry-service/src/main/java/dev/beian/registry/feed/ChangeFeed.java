@@ -54,7 +54,7 @@ public class ChangeFeed {
             long seen = notifier.version();
             Batch batch = readOnce(after, limit);
             long remaining = deadline - System.nanoTime();
-            if (!batch.events().isEmpty() || remaining <= 0) {
+            if (!batch.events().isEmpty() || remaining <= 0 || notifier.draining()) {
                 return batch;
             }
             // Woken by NOTIFY at commit; the periodic re-check covers events held back by an older transaction.

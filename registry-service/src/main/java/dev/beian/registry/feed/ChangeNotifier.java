@@ -1,6 +1,7 @@
 package dev.beian.registry.feed;
 
 import dev.beian.registry.service.ChangeEvents;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,6 +31,7 @@ public class ChangeNotifier {
     private final Object monitor = new Object();
     private long version;
     private volatile boolean running;
+    private volatile boolean draining;
     private Thread listener;
 
     public ChangeNotifier(@ConfigProperty(name = "quarkus.datasource.jdbc.url") String url,
@@ -45,6 +47,20 @@ public class ChangeNotifier {
         listener = new Thread(this::listen, "change-feed-listener");
         listener.setDaemon(true);
         listener.start();
+    }
+
+    /**
+     * Shutdown began (SIGTERM; readiness is DOWN): long-polls waiting here answer at once with what they have,
+     * so that in-flight requests end within the grace period and followers poll again, at another replica.
+     */
+    void drain(@Observes ShutdownDelayInitiatedEvent event) {
+        draining = true;
+        bump();
+    }
+
+    /** Whether the service is shutting down: long-polls no longer wait. */
+    public boolean draining() {
+        return draining;
     }
 
     void stop(@Observes ShutdownEvent event) {
