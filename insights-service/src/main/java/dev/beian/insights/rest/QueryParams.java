@@ -1,8 +1,8 @@
 package dev.beian.insights.rest;
 
 import dev.beian.common.problem.ProblemException;
+import dev.beian.common.time.RegisterDates;
 import dev.beian.insights.api.Filters;
-import dev.beian.insights.domain.DayIndex;
 import dev.beian.insights.service.Vocabulary;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
@@ -60,9 +60,9 @@ final class QueryParams {
         } catch (DateTimeParseException e) {
             throw ProblemException.invalidParameter(name, "must be a date as YYYY-MM-DD, not '" + value + "'");
         }
-        if (!DayIndex.inRange(date)) {
-            throw ProblemException.invalidParameter(name, "must be between " + DayIndex.FIRST_DATE + " and "
-                    + DayIndex.LAST_DATE);
+        if (!RegisterDates.contains(date)) {
+            throw ProblemException.invalidParameter(name, RegisterDates.outOfRange(date)
+                    + " (the filing dates the registry accepts)");
         }
         return date;
     }
