@@ -1,5 +1,7 @@
 package dev.beian.insights.domain;
 
+import dev.beian.common.time.RegisterDates;
+
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
@@ -10,31 +12,42 @@ import java.util.TreeMap;
  *
  * <p>Slot 1 is {@link #FIRST_DATE}; each later day is the next slot up to {@link #LAST_DATE}; the last slot,
  * {@link #UNDATED}, holds items without a date, so only whole-history totals include them. A node {@code k}
- * stores the sum of the {@code lowbit(k)} slots ending at {@code k}: a change touches at most 15 nodes and a
- * prefix sum (a count "as of" a day) reads at most 14, independent of how many items were counted.
+ * stores the sum of the {@code lowbit(k)} slots ending at {@code k}: a change touches at most 16 nodes and a
+ * prefix sum (a count "as of" a day) reads at most 15, independent of how many items were counted.
+ *
+ * <p>The dates the insights answer for ({@link RegisterDates}, the range the registry accepts) lie strictly
+ * inside the index, so the two end slots may stand for "that day or earlier" and "that day or later": a date
+ * the registry stored before it checked the range is counted at an end slot, and every accepted window still
+ * either holds all of such an end slot or none of it. No accepted answer is ever changed by that.
+ *
+ * <p>Until migration V4 the index started at 2020-01-01 with 2^14 slots, and moved every earlier date onto its
+ * first day. It now starts 2^14 days earlier with 2^15 slots: the old slot (and node) {@code k} is the new
+ * {@code k + 2^14}. Since 2^14 is a multiple of every old node's span, each old node covers the same days as
+ * its new number, and the old root (all slots, undated included) is the new root; V4 re-bases by adding 2^14.
  */
 public final class DayIndex {
 
-    /** The register began in 2023; 2020 leaves room for earlier-dated corrections. */
-    public static final LocalDate FIRST_DATE = LocalDate.of(2020, 1, 1);
-    public static final int SIZE = 1 << 14;
+    /** Slots the index had before V4; every stored slot and node moved up by this many. */
+    public static final int V3_SIZE = 1 << 14;
+    /** 2^14 days before 2020-01-01, where the index started until V4. */
+    public static final LocalDate FIRST_DATE = LocalDate.of(2020, 1, 1).minusDays(V3_SIZE);
+    public static final int SIZE = 1 << 15;
     public static final int UNDATED = SIZE;
     public static final LocalDate LAST_DATE = FIRST_DATE.plusDays(SIZE - 2);
 
     private DayIndex() {
     }
 
-    /** The slot of a date; null is {@link #UNDATED}; dates outside the range are clamped to its ends. */
+    /**
+     * The slot of a date; null is {@link #UNDATED}. A date before {@link #FIRST_DATE} is in slot 1, one after
+     * {@link #LAST_DATE} in the last dated slot: see the class comment for why that changes no accepted answer.
+     */
     public static int slot(LocalDate date) {
         if (date == null) {
             return UNDATED;
         }
         long days = ChronoUnit.DAYS.between(FIRST_DATE, date);
         return (int) Math.max(1, Math.min(SIZE - 1, days + 1));
-    }
-
-    public static boolean inRange(LocalDate date) {
-        return !date.isBefore(FIRST_DATE) && !date.isAfter(LAST_DATE);
     }
 
     /** The nodes a change at {@code slot} adds to. */

@@ -19,7 +19,6 @@ import dev.beian.insights.service.RankingService;
 import dev.beian.insights.service.SummaryService;
 import dev.beian.insights.service.TrendService;
 import dev.beian.insights.service.Vocabulary;
-import dev.beian.common.problem.ProblemException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -104,6 +103,7 @@ public class InsightsResource {
                             @Context UriInfo uri, @Context HttpHeaders headers) {
         QueryParams q = QueryParams.of(uri, vocabulary, "asOf");
         LocalDate date = q.date("asOf");
+        q.throwIfInvalid();
         return conditional.respond(uri, headers, () -> summaries.summary(date, Calendar.today()));
     }
 
@@ -180,12 +180,13 @@ public class InsightsResource {
         // Without from, the series starts with the register, or with the period of an earlier 'to'.
         LocalDate start = first != null ? first
                 : Calendar.REGISTER_START.isAfter(end) ? periods.startOf(end) : Calendar.REGISTER_START;
-        QueryParams.checkOrder(start, end);
-        if (periods.periods(start, end) > 400) {
-            throw ProblemException.invalidParameter("from", "and 'to' span more than 400 " + periods.name()
-                    .toLowerCase(Locale.ROOT) + "s; narrow the range or use a longer bucket");
-        }
         String kindFilter = q.kind();
+        // The range is judged only when bucket, from and to are each valid: otherwise it would be a guess.
+        if (q.valid("bucket", "from", "to") && q.checkOrder(start, end) && periods.periods(start, end) > 400) {
+            q.reject("from", "and 'to' span more than 400 " + periods.name().toLowerCase(Locale.ROOT)
+                    + "s; narrow the range or use a longer bucket");
+        }
+        q.throwIfInvalid();
         return conditional.respond(uri, headers, () -> trends.trends(periods, cumulative, start, end, kindFilter));
     }
 
@@ -207,6 +208,7 @@ public class InsightsResource {
         QueryParams q = QueryParams.of(uri, vocabulary, "kind", "limit");
         String kindFilter = q.kind();
         int top = q.integer("limit", 10, 1, 100);
+        q.throwIfInvalid();
         return conditional.respond(uri, headers, () -> rankings.organizations(kindFilter, top));
     }
 
@@ -245,7 +247,9 @@ public class InsightsResource {
             @Parameter(description = "How many (1..100)", schema = @Schema(defaultValue = "10", minimum = "1",
                     maximum = "100")) @QueryParam("limit") String limit,
             @Context UriInfo uri, @Context HttpHeaders headers) {
-        int top = QueryParams.of(uri, vocabulary, "limit").integer("limit", 10, 1, 100);
+        QueryParams q = QueryParams.of(uri, vocabulary, "limit");
+        int top = q.integer("limit", 10, 1, 100);
+        q.throwIfInvalid();
         return conditional.respond(uri, headers, () -> rankings.lineage(top));
     }
 
@@ -280,7 +284,7 @@ public class InsightsResource {
                     + "\"registryRegistrations\":0,\"filingsPercent\":100.0,\"registrationsPercent\":null}],"
                     + WATERMARK + "}")))
     public Response coverage(@Context UriInfo uri, @Context HttpHeaders headers) {
-        QueryParams.of(uri, vocabulary);
+        QueryParams.of(uri, vocabulary).throwIfInvalid();
         return conditional.respond(uri, headers, coverage::coverage);
     }
 }

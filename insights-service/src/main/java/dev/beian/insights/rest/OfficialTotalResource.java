@@ -2,9 +2,9 @@ package dev.beian.insights.rest;
 
 import dev.beian.common.problem.Problem;
 import dev.beian.common.problem.ProblemException;
+import dev.beian.common.time.RegisterDates;
 import dev.beian.insights.api.OfficialTotalInput;
 import dev.beian.insights.api.OfficialTotalView;
-import dev.beian.insights.domain.DayIndex;
 import dev.beian.insights.service.Freshness;
 import dev.beian.insights.service.OfficialTotalService;
 import jakarta.validation.Valid;
@@ -127,13 +127,13 @@ public class OfficialTotalResource {
     private static LocalDate date(String value) {
         try {
             LocalDate date = LocalDate.parse(value);
-            if (DayIndex.inRange(date)) {
+            if (RegisterDates.contains(date)) {
                 return date;
             }
         } catch (DateTimeParseException e) {
             // reported below
         }
-        throw ProblemException.invalidParameter("asOf", "must be a date as YYYY-MM-DD between " + DayIndex.FIRST_DATE
-                + " and " + DayIndex.LAST_DATE + ", not '" + value + "'");
+        throw ProblemException.invalidParameter("asOf", "must be a date as YYYY-MM-DD from " + RegisterDates.EARLIEST
+                + " to " + RegisterDates.LATEST + ", not '" + value + "'");
     }
 }

@@ -19,7 +19,7 @@ import java.util.Map;
 
 /**
  * The dated counters ({@code counter_node}): Fenwick-tree nodes per metric and dimension values (see
- * {@link DayIndex}). Writes add merged deltas to at most 15 nodes per changed slot; reads sum a handful of
+ * {@link DayIndex}). Writes add merged deltas to at most 16 nodes per changed slot; reads sum a handful of
  * nodes per dimension value, all of an answer's sums in one statement.
  */
 @ApplicationScoped

@@ -1,5 +1,6 @@
 package dev.beian.registry.importing;
 
+import dev.beian.common.time.RegisterDates;
 import dev.beian.registry.domain.FilingKind;
 import dev.beian.registry.domain.FilingStatus;
 import dev.beian.registry.domain.WeightsAccess;
@@ -160,11 +161,17 @@ public class RowChecker {
                 : date.indexOf('年') >= 0 ? CHINESE
                 : date.indexOf('.') >= 0 ? DOTTED
                 : DateTimeFormatter.ISO_LOCAL_DATE;
+        LocalDate parsed;
         try {
-            return LocalDate.parse(date, format);
+            parsed = LocalDate.parse(date, format);
         } catch (DateTimeParseException e) {
             throw new RowRejected("filing date '" + text + "' is not a date like 2023/8/31 or 2023-08-31");
         }
+        if (!RegisterDates.contains(parsed)) {
+            throw new RowRejected("filing date '" + text + "' is outside the accepted range: it "
+                    + RegisterDates.outOfRange(parsed));
+        }
+        return parsed;
     }
 
     private static Integer positiveInt(String text, String what) {

@@ -3,6 +3,7 @@ package dev.beian.registry.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.beian.common.problem.Problem.FieldError;
 import dev.beian.common.problem.ProblemException;
+import dev.beian.common.time.RegisterDates;
 import dev.beian.registry.api.DeploymentInput;
 import dev.beian.registry.api.DeploymentView;
 import dev.beian.registry.domain.Deployment;
@@ -121,6 +122,9 @@ public class DeploymentService {
         }
         if (input.sector() != null && !vocabulary.isSector(input.sector())) {
             errors.add(new FieldError("sector", "'" + input.sector() + "' is not a sector code"));
+        }
+        if (input.since() != null && !RegisterDates.contains(input.since())) {
+            errors.add(new FieldError("since", RegisterDates.outOfRange(input.since())));
         }
         if (!errors.isEmpty()) {
             throw ProblemException.validation(errors);

@@ -2,11 +2,13 @@ package dev.beian.registry.service;
 
 import dev.beian.common.problem.Problem.FieldError;
 import dev.beian.common.problem.ProblemException;
+import dev.beian.common.time.RegisterDates;
 import dev.beian.registry.api.FilingInput;
 import dev.beian.registry.domain.FilingKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Validator;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -59,6 +61,8 @@ public class FilingValidator {
         if (input.filingNumber() != null && !input.filingNumber().matches("[\\p{IsAlphabetic}\\p{Nd}._-]+")) {
             errors.add(new FieldError("filingNumber", "may hold only letters, digits, '-', '_' and '.'"));
         }
+        checkDate(input.filingDate(), "filingDate", errors);
+        checkDate(input.statusDate(), "statusDate", errors);
         checkCodes(input.categories(), "categories", vocabulary::isCategory, "a category (see /api/v1/reference/categories)", errors);
         checkCodes(input.sectors(), "sectors", vocabulary::isSector, "a sector (see /api/v1/reference/sectors)", errors);
         if (input.baseFilingId() != null && input.kind() == FilingKind.FILING) {
@@ -70,6 +74,13 @@ public class FilingValidator {
     /** The jurisdiction named by a filing number's prefix, used when a filing gives none. */
     public Optional<String> jurisdictionImpliedBy(String filingNumber) {
         return vocabulary.jurisdictionOfFilingNumber(filingNumber);
+    }
+
+    /** Dates outside {@link RegisterDates} are refused: the insights could not count them on their own day. */
+    private static void checkDate(LocalDate date, String field, List<FieldError> errors) {
+        if (date != null && !RegisterDates.contains(date)) {
+            errors.add(new FieldError(field, RegisterDates.outOfRange(date)));
+        }
     }
 
     private static void checkCodes(List<String> codes, String field, java.util.function.Predicate<String> valid,
