@@ -59,6 +59,11 @@ public abstract class PostgresTestResource implements QuarkusTestResourceLifecyc
                 "quarkus.datasource.password", password);
     }
 
+    /** The embedded server the tests run against; null when they use a configured server. */
+    protected EmbeddedDatabase embedded() {
+        return embedded;
+    }
+
     private static String env(String name, String fallback) {
         String value = System.getenv(name);
         return value == null ? fallback : value;

@@ -56,7 +56,10 @@ final class StalePostmaster {
         }
     }
 
-    private static Optional<Long> readPid(Path pidFile) throws IOException {
+    static Optional<Long> readPid(Path pidFile) throws IOException {
+        if (!Files.exists(pidFile)) {
+            return Optional.empty();
+        }
         List<String> lines = Files.readAllLines(pidFile);
         if (lines.isEmpty()) {
             return Optional.empty();

@@ -27,7 +27,12 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uriInfo) {
-        return Problems.response(e.status(), e.slug(), e.title(), e.getMessage(), uriInfo, e.errors(), e.headers());
+        Map<String, String> headers = e.headers();
+        if (e.status() == 503 && headers.keySet().stream().noneMatch("Retry-After"::equalsIgnoreCase)) {
+            headers = new java.util.HashMap<>(headers);
+            headers.put("Retry-After", Integer.toString(DatabaseFaults.RETRY_AFTER_SECONDS));
+        }
+        return Problems.response(e.status(), e.slug(), e.title(), e.getMessage(), uriInfo, e.errors(), headers);
     }
 
     @ServerExceptionMapper
@@ -36,6 +41,9 @@ public class ProblemExceptionMappers {
         // The JSON reader answers a body that is not JSON at all with a bare 400 around the parser's error.
         if (status == 400 && e.getCause() instanceof JsonProcessingException json) {
             return malformedJson(json, uriInfo);
+        }
+        if (status >= 500 && DatabaseFaults.unavailable(e)) {
+            return databaseUnavailable(uriInfo);
         }
         if (status >= 500) {
             LOG.errorf(e, "Request failed with %d", status);
@@ -82,9 +90,20 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable e, UriInfo uriInfo) {
+        if (DatabaseFaults.unavailable(e)) {
+            LOG.warnf("Database unavailable: %s", e.getMessage());
+            return databaseUnavailable(uriInfo);
+        }
         LOG.error("Unexpected failure", e);
         return Problems.response(500, "internal", "Internal error",
                 "The server could not complete the request; quote the request id to support", uriInfo);
+    }
+
+    /** The answer while the service's database cannot be reached: temporary, so 503 with Retry-After. */
+    public static Response databaseUnavailable(UriInfo uriInfo) {
+        return Problems.response(503, "unavailable", "Service unavailable",
+                "The database cannot be reached right now; retry shortly", uriInfo, List.of(),
+                Map.of("Retry-After", Integer.toString(DatabaseFaults.RETRY_AFTER_SECONDS)));
     }
 
     private static String slugOf(int status) {

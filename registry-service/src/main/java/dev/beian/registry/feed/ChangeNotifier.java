@@ -101,10 +101,15 @@ public class ChangeNotifier {
     }
 
     private void listen() {
+        boolean lost = false;
         while (running) {
             try (Connection connection = DriverManager.getConnection(url, user, password);
                  Statement statement = connection.createStatement()) {
                 statement.execute("LISTEN " + ChangeEvents.CHANNEL);
+                if (lost) {
+                    LOG.info("Change-feed listener reconnected");
+                    lost = false;
+                }
                 bump();
                 PGConnection pg = connection.unwrap(PGConnection.class);
                 while (running) {
@@ -115,7 +120,13 @@ public class ChangeNotifier {
                 }
             } catch (Exception e) {
                 if (running) {
-                    LOG.warnf("Change-feed listener lost its connection (%s); reconnecting", e.getMessage());
+                    // Once per outage, not once a second while the database is down.
+                    if (!lost) {
+                        LOG.warnf("Change-feed listener lost its connection (%s); reconnecting every second", e.getMessage());
+                    } else {
+                        LOG.debugf("Change-feed listener still cannot connect: %s", e.getMessage());
+                    }
+                    lost = true;
                     try {
                         Thread.sleep(1000);
                     } catch (InterruptedException interrupted) {

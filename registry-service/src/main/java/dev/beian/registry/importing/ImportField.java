@@ -54,6 +54,11 @@ public enum ImportField {
         return Optional.empty();
     }
 
+    /** How a row rejection names the column: its English name, and its CAC header where it has one. */
+    public String label() {
+        return chinese.isEmpty() ? english.get(0) : english.get(0) + " (" + chinese.get(0) + ")";
+    }
+
     /** Registration lists number their rows 上线编号 instead of 备案号. */
     public static boolean headerMeansRegistration(String header) {
         return header.contains("上线编号") || header.contains("登记编号") || header.contains("上线时间");

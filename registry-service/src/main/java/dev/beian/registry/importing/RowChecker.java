@@ -1,6 +1,7 @@
 package dev.beian.registry.importing;
 
 import dev.beian.common.time.RegisterDates;
+import dev.beian.common.text.TextRules;
 import dev.beian.registry.domain.FilingKind;
 import dev.beian.registry.domain.FilingStatus;
 import dev.beian.registry.domain.WeightsAccess;
@@ -47,6 +48,12 @@ public class RowChecker {
     public ImportRow check(RawRow raw) {
         if (raw.unreadable() != null) {
             throw new RowRejected(raw.unreadable());
+        }
+        for (var cell : raw.values().entrySet()) {
+            String violation = TextRules.violation(cell.getValue());
+            if (violation != null) {
+                throw new RowRejected("column " + cell.getKey().label() + " " + violation);
+            }
         }
         String name = Names.clean(raw.get(ImportField.NAME));
         String organization = Names.clean(raw.get(ImportField.ORGANIZATION));
