@@ -104,7 +104,7 @@ class OfficialTotalResourceTest {
         problem(given().contentType(ContentType.JSON).body("{").put(PATH + NEW_DATE), 400);
         problem(given().contentType(ContentType.TEXT).body("1050").put(PATH + NEW_DATE), 415);
         problem(given().delete(PATH + "2021-01-01"), 404);
-        problem(given().delete(PATH + "2001-01-01"), 400); // outside the range insights can date
+        problem(given().delete(PATH + "1970-01-01"), 400); // before the register's earliest date (1980-01-01)
     }
 
     private static io.restassured.response.ValidatableResponse problem(io.restassured.response.Response response,
