@@ -1,7 +1,7 @@
 package dev.beian.insights;
 
-import dev.beian.insights.service.Follower;
-import dev.beian.insights.service.RebuildService;
+import dev.beian.insights.follow.Follower;
+import dev.beian.insights.follow.RebuildService;
 import io.restassured.path.json.JsonPath;
 import io.vertx.core.json.JsonObject;
 import jakarta.inject.Inject;

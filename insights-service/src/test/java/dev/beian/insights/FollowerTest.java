@@ -1,12 +1,12 @@
 package dev.beian.insights;
 
-import dev.beian.insights.client.ChangeBatch;
-import dev.beian.insights.client.ChangeFeedClient;
-import dev.beian.insights.client.FeedException;
+import dev.beian.insights.follow.ChangeBatch;
+import dev.beian.insights.follow.ChangeFeedClient;
+import dev.beian.insights.follow.FeedException;
 import dev.beian.insights.domain.Watermark;
-import dev.beian.insights.service.ChangeApplier;
-import dev.beian.insights.service.FollowerLease;
-import dev.beian.insights.service.FollowerStatus;
+import dev.beian.insights.follow.ChangeApplier;
+import dev.beian.insights.follow.FollowerLease;
+import dev.beian.insights.follow.FollowerStatus;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

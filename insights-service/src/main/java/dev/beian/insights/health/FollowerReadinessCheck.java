@@ -1,7 +1,7 @@
 package dev.beian.insights.health;
 
 import dev.beian.insights.domain.Watermark;
-import dev.beian.insights.service.FollowerStatus;
+import dev.beian.insights.follow.FollowerStatus;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;

@@ -4,7 +4,7 @@ import dev.beian.common.problem.Problem;
 import dev.beian.insights.api.RebuildView;
 import dev.beian.insights.api.WatermarkView;
 import dev.beian.insights.domain.Watermark;
-import dev.beian.insights.service.RebuildService;
+import dev.beian.insights.follow.RebuildService;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;

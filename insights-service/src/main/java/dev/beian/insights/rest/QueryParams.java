@@ -4,7 +4,7 @@ import dev.beian.common.problem.Problem;
 import dev.beian.common.problem.ProblemException;
 import dev.beian.common.time.RegisterDates;
 import dev.beian.insights.api.Filters;
-import dev.beian.insights.service.Vocabulary;
+import dev.beian.insights.query.Vocabulary;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
 

@@ -9,7 +9,7 @@ import java.util.function.Supplier;
 
 /**
  * Serialized insights answers of the current watermark. An answer depends only on the request, the watermark,
- * the day in Shanghai and the official totals (see {@link dev.beian.insights.service.Freshness}); together
+ * the day in Shanghai and the official totals (see {@link dev.beian.insights.follow.Freshness}); together
  * these are the cache's basis. Only answers of one basis are held: the first lookup with a new basis (the
  * follower applied a batch, a rebuild, a new day, changed totals) drops them all, so nothing is ever served
  * for a watermark other than the one it was computed for, and memory stays bounded by the number of distinct

@@ -1,4 +1,4 @@
-package dev.beian.insights.service;
+package dev.beian.insights.query;
 
 import dev.beian.insights.domain.Term;
 import io.agroal.api.AgroalDataSource;

@@ -1,8 +1,8 @@
-package dev.beian.insights.service;
+package dev.beian.insights.follow;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.beian.insights.client.ChangeEvent;
+import dev.beian.insights.follow.ChangeEvent;
 import dev.beian.insights.domain.CountedState;
 import dev.beian.insights.domain.Deltas;
 import dev.beian.insights.domain.DeploymentState;

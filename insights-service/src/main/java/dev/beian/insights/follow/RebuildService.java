@@ -1,4 +1,6 @@
-package dev.beian.insights.service;
+package dev.beian.insights.follow;
+
+import dev.beian.insights.store.FollowerStateStore;
 
 import dev.beian.insights.domain.Watermark;
 import io.agroal.api.AgroalDataSource;

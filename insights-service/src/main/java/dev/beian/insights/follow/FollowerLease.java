@@ -1,4 +1,4 @@
-package dev.beian.insights.service;
+package dev.beian.insights.follow;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,4 +1,7 @@
-package dev.beian.insights.service;
+package dev.beian.insights.query;
+
+import dev.beian.insights.store.CounterStore;
+import dev.beian.insights.store.Reads;
 
 import dev.beian.insights.api.TrendsView;
 import dev.beian.insights.api.WatermarkView;

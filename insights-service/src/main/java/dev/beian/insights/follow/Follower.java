@@ -1,8 +1,10 @@
-package dev.beian.insights.service;
+package dev.beian.insights.follow;
 
-import dev.beian.insights.client.ChangeBatch;
-import dev.beian.insights.client.ChangeFeedClient;
-import dev.beian.insights.client.FeedException;
+import dev.beian.insights.store.FollowerStateStore;
+
+import dev.beian.insights.follow.ChangeBatch;
+import dev.beian.insights.follow.ChangeFeedClient;
+import dev.beian.insights.follow.FeedException;
 import dev.beian.insights.config.InsightsConfig;
 import dev.beian.insights.domain.Watermark;
 import io.agroal.api.AgroalDataSource;

@@ -1,4 +1,4 @@
-package dev.beian.insights.service;
+package dev.beian.insights.store;
 
 import dev.beian.common.problem.ProblemException;
 import io.agroal.api.AgroalDataSource;

@@ -1,4 +1,4 @@
-package dev.beian.insights.client;
+package dev.beian.insights.follow;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 

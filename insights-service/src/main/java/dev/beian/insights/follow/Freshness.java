@@ -1,4 +1,4 @@
-package dev.beian.insights.service;
+package dev.beian.insights.follow;
 
 import dev.beian.insights.domain.Calendar;
 

@@ -1,4 +1,8 @@
-package dev.beian.insights.service;
+package dev.beian.insights.query;
+
+import dev.beian.insights.store.LineageStore;
+import dev.beian.insights.store.OrganizationStore;
+import dev.beian.insights.store.Reads;
 
 import dev.beian.insights.api.LineageView;
 import dev.beian.insights.api.OrganizationsView;

@@ -1,4 +1,4 @@
-package dev.beian.insights.client;
+package dev.beian.insights.follow;
 
 /**
  * The change feed could not be read: the registry is unreachable or answered with an error. {@code reachable}

@@ -1,4 +1,4 @@
-package dev.beian.insights.service;
+package dev.beian.insights.store;
 
 import dev.beian.insights.domain.DayIndex;
 import dev.beian.insights.domain.Deltas;

@@ -1,9 +1,15 @@
-package dev.beian.insights.service;
+package dev.beian.insights.follow;
+
+import dev.beian.insights.store.CounterStore;
+import dev.beian.insights.store.FollowerStateStore;
+import dev.beian.insights.store.LineageStore;
+import dev.beian.insights.store.OrganizationStore;
+import dev.beian.insights.store.ProjectionStore;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.beian.insights.client.ChangeBatch;
-import dev.beian.insights.client.ChangeEvent;
+import dev.beian.insights.follow.ChangeBatch;
+import dev.beian.insights.follow.ChangeEvent;
 import dev.beian.insights.domain.Watermark;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;

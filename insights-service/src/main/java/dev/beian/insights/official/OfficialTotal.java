@@ -1,4 +1,4 @@
-package dev.beian.insights.domain;
+package dev.beian.insights.official;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

@@ -1,4 +1,4 @@
-package dev.beian.insights.client;
+package dev.beian.insights.follow;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.beian.insights.config.InsightsConfig;

@@ -1,9 +1,8 @@
-package dev.beian.insights.service;
+package dev.beian.insights.official;
 
 import dev.beian.common.problem.ProblemException;
 import dev.beian.insights.api.OfficialTotalInput;
 import dev.beian.insights.api.OfficialTotalView;
-import dev.beian.insights.domain.OfficialTotal;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
