@@ -214,6 +214,9 @@ inflight_registry() {
   echo "  import in flight completed: $(jq -c '{created, updated, rejected}' $LOG_DIR/import.json); the long-poll in flight answered 200"
 }
 check "registry: SIGTERM during an import and a long-poll; both complete, readiness 503 first" inflight_registry
+# A rolling restart starts the stopped replica again: insights B follows the feed through it.
+start_registry reg-b $RB_PORT
+check "the registry replica stopped by SIGTERM starts again" bash -c "$(declare -f ready); ready $RB 180"
 
 start gateway gateway/target/quarkus-app/quarkus-run.jar BEIAN_GATEWAY_PORT=$GW_PORT BEIAN_GATEWAY_REGISTRY_URL=$RA \
   BEIAN_GATEWAY_INSIGHTS_URL=$other

@@ -58,7 +58,9 @@ public class Freshness {
         String basis = cursor + '|' + appliedAt + '|' + today + '|' + totalsRevision + '|' + request;
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(basis.getBytes(StandardCharsets.UTF_8));
-            return '"' + Base64.getUrlEncoder().withoutPadding().encodeToString(hash).substring(0, 27) + '"';
+            // Weak: an answer is the same for the same watermark, day and question, but not promised byte for
+            // byte (it may be sent gzip-compressed or not), and these tags serve only If-None-Match.
+            return "W/\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(hash).substring(0, 27) + '"';
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is always available", e);
         }

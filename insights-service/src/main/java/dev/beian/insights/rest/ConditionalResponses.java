@@ -127,16 +127,18 @@ public class ConditionalResponses {
         if (ifNoneMatch == null || ifNoneMatch.isBlank()) {
             return false;
         }
+        String opaque = opaque(tag);
         for (String candidate : ifNoneMatch.split(",")) {
-            String trimmed = candidate.trim();
-            if (trimmed.startsWith("W/")) {
-                trimmed = trimmed.substring(2);
-            }
-            if (trimmed.equals("*") || trimmed.equals(tag)) {
+            String trimmed = opaque(candidate.trim());
+            if (trimmed.equals("*") || trimmed.equals(opaque)) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static String opaque(String tag) {
+        return tag.startsWith("W/") ? tag.substring(2) : tag;
     }
 
     /** Path and query parameters sorted by name: the same question asked differently gets the same tag. */
