@@ -32,14 +32,17 @@ slim=(
   --dpkgopt='path-exclude=/usr/share/doc/*' --dpkgopt='path-include=/usr/share/doc/*/copyright'
   --dpkgopt='path-exclude=/usr/share/man/*' --dpkgopt='path-exclude=/usr/share/info/*'
   --dpkgopt='path-exclude=/usr/share/locale/*' --dpkgopt='path-exclude=/usr/share/lintian/*'
+  # update-alternatives (openjdk's postinst) links manual pages and fails when their folder is missing.
+  --essential-hook='mkdir -p "$1/usr/share/man/man1"'
   --aptopt='APT::Install-Recommends "false"'
   --customize-hook='rm -rf "$1"/var/lib/apt/lists/* "$1"/var/cache/apt/* "$1"/var/log/*.log "$1"/var/log/apt'
 )
 sources=("deb $mirror bookworm main" "deb $mirror bookworm-updates main" "deb $security bookworm-security main")
 
+# The build functions run on the left of `||`, where bash ignores set -e: each step that can fail says `|| return 1`.
 build_jre() {
   mmdebstrap --variant=minbase --include=openjdk-17-jre-headless,ca-certificates,curl "${slim[@]}" \
-    bookworm "$work/jre.tar" "${sources[@]}"
+    bookworm "$work/jre.tar" "${sources[@]}" || return 1
   "$ENGINE" import \
     --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
     --change 'ENV JAVA_HOME=/usr/lib/jvm/java-17-openjdk-amd64' \
@@ -55,7 +58,7 @@ build_postgres() {
     --essential-hook='mkdir -p "$1/etc/postgresql-common/createcluster.d" && echo "create_main_cluster = false" >"$1/etc/postgresql-common/createcluster.d/no-main-cluster.conf"' \
     --customize-hook="install -m 0755 '$here/postgres-entrypoint.sh' \"\$1/usr/local/bin/docker-entrypoint.sh\"" \
     --customize-hook='mkdir -p "$1/var/lib/postgresql/data" "$1/run/postgresql" && chroot "$1" chown -R postgres:postgres /var/lib/postgresql /run/postgresql' \
-    bookworm "$work/postgres.tar" "${sources[@]}"
+    bookworm "$work/postgres.tar" "${sources[@]}" || return 1
   "$ENGINE" import \
     --change 'ENV PATH=/usr/lib/postgresql/15/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
     --change 'ENV PGDATA=/var/lib/postgresql/data' \
