@@ -8,7 +8,7 @@
 # insights still agree; then `down -v`. Cleans up on failure too. Prints build times, image sizes, the time
 # from `up` to ready and the idle memory of each container, and closes with "containers: N passed, N failed".
 # Measured on a 2-core machine at load average 20: 14 min from a machine without the images (the two base
-# images 9.7 min of it, built in parallel), about 5 min when the base images exist.
+# images 9.7 min of it, built in parallel), 4.2 min when the base images exist.
 # Port: BEIAN_CI_CONTAINERS_PORT (default 18280) on the host for the gateway.
 set -euo pipefail
 cd "$(dirname "$0")/.."
