@@ -32,7 +32,7 @@ public class ApiGuardRoutes {
     void register(@Observes Router router) {
         Route route = router.route("/api/v1/*").order(RouteOrder.API_GUARD)
                 .handler(new MetricsPathHandler())
-                .handler(new RequestShapeHandler(config.maxBodySize().asLongValue()))
+                .handler(new RequestShapeHandler(config.bodyLimits()))
                 .handler(new AuthenticationHandler(apiKeys));
         if (config.rateLimit().enabled()) {
             route.handler(new RateLimitHandler(rateLimiter, config.rateLimit()));

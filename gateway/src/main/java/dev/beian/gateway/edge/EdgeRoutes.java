@@ -21,6 +21,7 @@ public class EdgeRoutes {
         router.route().order(RouteOrder.EDGE)
                 .handler(new RequestIdHandler())
                 .handler(new CorsHandler(config.corsOrigins().orElse(List.of()), config.corsMaxAge()))
-                .handler(new HeaderSizeHandler(config.maxHeaderSize().asLongValue()));
+                .handler(new HeaderSizeHandler(config.maxHeaderSize().asLongValue()))
+                .handler(new RequestTargetHandler(config.maxUriLength()));
     }
 }

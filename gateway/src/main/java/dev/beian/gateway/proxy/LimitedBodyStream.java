@@ -1,5 +1,6 @@
 package dev.beian.gateway.proxy;
 
+import dev.beian.gateway.edge.MalformedBody;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.streams.ReadStream;
@@ -24,9 +25,13 @@ final class LimitedBodyStream implements ReadStream<Buffer> {
     private boolean exceeded;
     private Handler<Throwable> exceptionHandler;
 
-    LimitedBodyStream(ReadStream<Buffer> source, long limit) {
+    private final Handler<Throwable> onMalformed;
+
+    /** {@code onMalformed} hears first of a body the HTTP decoder could not read, before the proxy does. */
+    LimitedBodyStream(ReadStream<Buffer> source, long limit, Handler<Throwable> onMalformed) {
         this.source = source;
         this.limit = limit;
+        this.onMalformed = onMalformed;
     }
 
     boolean exceeded() {
@@ -36,7 +41,12 @@ final class LimitedBodyStream implements ReadStream<Buffer> {
     @Override
     public ReadStream<Buffer> exceptionHandler(Handler<Throwable> handler) {
         this.exceptionHandler = handler;
-        source.exceptionHandler(handler);
+        source.exceptionHandler(handler == null ? null : failure -> {
+            if (!(failure instanceof TooLargeException) && MalformedBody.isDecodingFailure(failure)) {
+                onMalformed.handle(failure);
+            }
+            handler.handle(failure);
+        });
         return this;
     }
 
