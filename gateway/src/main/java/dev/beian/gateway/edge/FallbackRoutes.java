@@ -1,6 +1,7 @@
 package dev.beian.gateway.edge;
 
 import dev.beian.common.problem.Problems;
+import dev.beian.gateway.logging.AccessLogTarget;
 import dev.beian.gateway.problem.GatewayProblems;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +21,7 @@ public class FallbackRoutes {
         router.route().order(RouteOrder.EDGE).failureHandler(ctx -> {
             // A request Vert.x Web refuses before routing (GET *) reaches this without the edge handlers.
             RequestIdHandler.assign(ctx);
+            AccessLogTarget.record(ctx);
             int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
             if (status >= 500) {
                 LOG.error("Request failed", ctx.failure());
