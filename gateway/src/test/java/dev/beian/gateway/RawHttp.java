@@ -3,6 +3,7 @@ package dev.beian.gateway;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
@@ -37,9 +38,16 @@ final class RawHttp {
         return send(server, request.getBytes(StandardCharsets.UTF_8), 5000);
     }
 
-    /** Writes the bytes and reads until the server closes or {@code waitMillis} pass without data. */
     static Answer send(URL server, byte[] request, int waitMillis) throws Exception {
-        try (Socket socket = new Socket(server.getHost(), server.getPort())) {
+        return send(server, null, request, waitMillis);
+    }
+
+    /**
+     * Writes the bytes from {@code local} (a loopback address such as 127.0.0.5, or null for any) and reads until
+     * the server closes or {@code waitMillis} pass without data.
+     */
+    static Answer send(URL server, InetAddress local, byte[] request, int waitMillis) throws Exception {
+        try (Socket socket = new Socket(InetAddress.getByName(server.getHost()), server.getPort(), local, 0)) {
             socket.setSoTimeout(waitMillis);
             OutputStream out = socket.getOutputStream();
             try {

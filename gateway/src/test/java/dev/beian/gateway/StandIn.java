@@ -149,6 +149,7 @@ public final class StandIn {
                 .put("authorization", request.getHeader("Authorization"))
                 .put("apiKey", request.getHeader("X-API-Key"))
                 .put("traceparent", request.getHeader("traceparent"))
+                .put("forwardedFor", request.getHeader("X-Forwarded-For"))
                 .put("ifMatch", ifMatch)
                 .put("bodyLength", body.length());
         var response = request.response().putHeader("Content-Type", "application/json").putHeader("ETag", ETAG);

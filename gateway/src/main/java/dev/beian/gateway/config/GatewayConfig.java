@@ -78,6 +78,13 @@ public interface GatewayConfig {
 
     RateLimit rateLimit();
 
+    /**
+     * Proxies (CIDR ranges or addresses) whose {@code X-Forwarded-For} is believed: only behind one of them is the
+     * forwarded address the client's, for the rate limit and for the backends. Empty (the default): the connection's
+     * peer is the client, and a client's own X-Forwarded-For is replaced by the peer's address.
+     */
+    Optional<List<String>> trustedProxies();
+
     /** Origins (scheme://host[:port]) allowed to call the API from a browser; "*" for any. Empty: none. */
     Optional<List<String>> corsOrigins();
 

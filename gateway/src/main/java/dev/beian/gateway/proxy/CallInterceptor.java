@@ -4,6 +4,7 @@ import dev.beian.gateway.config.GatewayConfig;
 import dev.beian.gateway.edge.BodyLimits;
 import dev.beian.gateway.edge.MalformedBody;
 import dev.beian.gateway.edge.RequestTargets;
+import dev.beian.gateway.forwarding.TrustedProxies;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClosedException;
@@ -33,11 +34,13 @@ final class CallInterceptor implements ProxyInterceptor {
     private final Vertx vertx;
     private final Backend backend;
     private final GatewayConfig config;
+    private final TrustedProxies trustedProxies;
 
-    CallInterceptor(Vertx vertx, Backend backend, GatewayConfig config) {
+    CallInterceptor(Vertx vertx, Backend backend, GatewayConfig config, TrustedProxies trustedProxies) {
         this.vertx = vertx;
         this.backend = backend;
         this.config = config;
+        this.trustedProxies = trustedProxies;
     }
 
     @Override
@@ -49,6 +52,8 @@ final class CallInterceptor implements ProxyInterceptor {
         if (incoming.authority() != null) {
             request.setAuthority(incoming.authority());
         }
+        // A client's own X-Forwarded-For is believed only from a trusted proxy; otherwise the backend gets the peer.
+        request.headers().set(TrustedProxies.HEADER, trustedProxies.forwardedFor(incoming));
         // Raw UTF-8 in the query (curl "...?q=文") was accepted at the edge; the backends expect it encoded.
         request.setURI(RequestTargets.percentEncodeNonAscii(request.getURI()));
         boolean retryable = isIdempotent(request.getMethod()) && hasNoBody(incoming);
