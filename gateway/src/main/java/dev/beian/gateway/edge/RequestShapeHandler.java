@@ -45,11 +45,12 @@ public class RequestShapeHandler implements Handler<RoutingContext> {
             return;
         }
         if (encoding != null) {
-            // Until the proxy streams the body (it first waits for a backend connection), a chunk the decoder
-            // cannot read is reported here.
-            ctx.request().exceptionHandler(failure -> {
+            // A chunk the decoder cannot read is reported to the connection (and to the request, whose handler
+            // the proxy replaces while it streams); the connection closes right after.
+            var request = ctx.request();
+            request.connection().exceptionHandler(failure -> {
                 if (MalformedBody.isDecodingFailure(failure)) {
-                    MalformedBody.answer(ctx.request());
+                    MalformedBody.answer(request);
                 }
             });
         }

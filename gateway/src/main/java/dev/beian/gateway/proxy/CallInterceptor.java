@@ -2,7 +2,6 @@ package dev.beian.gateway.proxy;
 
 import dev.beian.gateway.config.GatewayConfig;
 import dev.beian.gateway.edge.BodyLimits;
-import dev.beian.gateway.edge.MalformedBody;
 import dev.beian.gateway.edge.RequestTargets;
 import dev.beian.gateway.forwarding.TrustedProxies;
 import io.vertx.core.Future;
@@ -63,8 +62,7 @@ final class CallInterceptor implements ProxyInterceptor {
             request.setBody(null);
             incoming.resume();
         } else if (request.getBody() != null) {
-            limited = new LimitedBodyStream(request.getBody().stream(),
-                    config.bodyLimits().forPath(incoming.path()), failure -> MalformedBody.answer(incoming));
+            limited = new LimitedBodyStream(request.getBody().stream(), config.bodyLimits().forPath(incoming.path()));
             request.setBody(Body.body(limited, request.getBody().length()));
         }
         LimitedBodyStream body = limited;

@@ -1,6 +1,5 @@
 package dev.beian.gateway.proxy;
 
-import dev.beian.gateway.edge.MalformedBody;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.streams.ReadStream;
@@ -25,13 +24,9 @@ final class LimitedBodyStream implements ReadStream<Buffer> {
     private boolean exceeded;
     private Handler<Throwable> exceptionHandler;
 
-    private final Handler<Throwable> onMalformed;
-
-    /** {@code onMalformed} hears first of a body the HTTP decoder could not read, before the proxy does. */
-    LimitedBodyStream(ReadStream<Buffer> source, long limit, Handler<Throwable> onMalformed) {
+    LimitedBodyStream(ReadStream<Buffer> source, long limit) {
         this.source = source;
         this.limit = limit;
-        this.onMalformed = onMalformed;
     }
 
     boolean exceeded() {
@@ -41,12 +36,7 @@ final class LimitedBodyStream implements ReadStream<Buffer> {
     @Override
     public ReadStream<Buffer> exceptionHandler(Handler<Throwable> handler) {
         this.exceptionHandler = handler;
-        source.exceptionHandler(handler == null ? null : failure -> {
-            if (!(failure instanceof TooLargeException) && MalformedBody.isDecodingFailure(failure)) {
-                onMalformed.handle(failure);
-            }
-            handler.handle(failure);
-        });
+        source.exceptionHandler(handler);
         return this;
     }
 
