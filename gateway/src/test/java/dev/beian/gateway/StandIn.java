@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One stand-in backend: echoes what arrived (backend name, method, uri, selected headers, body length) and has
- * a few special paths: {@code /api/v1/slow?ms=} answers late, {@code /api/v1/flaky/<key>} drops the connection on
+ * a few special paths: {@code /api/v1/slow?ms=} answers late, as do {@code /api/v1/changes?wait=} (after the
+ * wait) and {@code /api/v1/filings/import?ms=}, {@code /api/v1/flaky/<key>} drops the connection on
  * its first call per key, conditional headers against the ETag {@code "v1"} give 304/412. It can be stopped and
  * started again on the same port in the middle of a test.
  */
@@ -97,6 +98,11 @@ public final class StandIn {
             request.connection().close(); // the first call of each key gets no answer at all
         } else if (path.equals("/api/v1/slow") || path.equals("/api/v1/insights/slow")) {
             slow(request, Long.parseLong(request.getParam("ms", "1000")));
+        } else if (path.equals("/api/v1/changes")) {
+            slow(request, 1000 * Long.parseLong(request.getParam("wait", "0"))); // a poll finding no change
+        } else if (path.equals("/api/v1/filings/import") && request.getParam("ms") != null) {
+            long millis = Long.parseLong(request.getParam("ms")); // an import that takes its time
+            request.body().onSuccess(body -> vertx.setTimer(millis, t -> answer(request, body)));
         } else {
             request.body().onSuccess(body -> answer(request, body));
         }
@@ -143,6 +149,7 @@ public final class StandIn {
                 .put("authorization", request.getHeader("Authorization"))
                 .put("apiKey", request.getHeader("X-API-Key"))
                 .put("traceparent", request.getHeader("traceparent"))
+                .put("forwardedFor", request.getHeader("X-Forwarded-For"))
                 .put("ifMatch", ifMatch)
                 .put("bodyLength", body.length());
         var response = request.response().putHeader("Content-Type", "application/json").putHeader("ETag", ETAG);

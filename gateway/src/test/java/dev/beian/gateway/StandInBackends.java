@@ -54,6 +54,8 @@ public class StandInBackends implements QuarkusTestResourceLifecycleManager {
         config.put("beian.gateway.circuit-breaker.cool-down", "1s");
         config.put("beian.gateway.cors-origins", CORS_ORIGIN);
         config.put("beian.gateway.max-body-size", "1M");
+        config.put("beian.gateway.max-import-body-size", "3M");
+        config.put("beian.gateway.import-timeout", "8s");
         config.put("beian.gateway.max-header-size", "8K");
         key(config, "ci-reader", READER_KEY, "reader");
         key(config, "ci-editor", EDITOR_KEY, "editor");

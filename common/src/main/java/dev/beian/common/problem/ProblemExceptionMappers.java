@@ -48,12 +48,11 @@ public class ProblemExceptionMappers {
         if (status >= 500) {
             LOG.errorf(e, "Request failed with %d", status);
         }
-        Response.StatusType statusType = Response.Status.fromStatusCode(status);
-        String title = statusType == null ? "HTTP " + status : statusType.getReasonPhrase();
         Map<String, String> headers = e.getResponse().getHeaders().entrySet().stream()
                 .filter(h -> h.getKey().equalsIgnoreCase("Allow") || h.getKey().equalsIgnoreCase("Retry-After"))
                 .collect(Collectors.toMap(Map.Entry::getKey, h -> String.valueOf(h.getValue().get(0))));
-        return Problems.response(status, slugOf(status), title, detailOf(status, e), uriInfo, List.of(), headers);
+        return Problems.response(status, Problems.slug(status), Problems.title(status), detailOf(status, e), uriInfo,
+                List.of(), headers);
     }
 
     @ServerExceptionMapper
@@ -104,17 +103,6 @@ public class ProblemExceptionMappers {
         return Problems.response(503, "unavailable", "Service unavailable",
                 "The database cannot be reached right now; retry shortly", uriInfo, List.of(),
                 Map.of("Retry-After", Integer.toString(DatabaseFaults.RETRY_AFTER_SECONDS)));
-    }
-
-    private static String slugOf(int status) {
-        return switch (status) {
-            case 404 -> "not-found";
-            case 405 -> "method-not-allowed";
-            case 406 -> "not-acceptable";
-            case 413 -> "payload-too-large";
-            case 415 -> "unsupported-media-type";
-            default -> status >= 500 ? "internal" : "bad-request";
-        };
     }
 
     private static String detailOf(int status, WebApplicationException e) {

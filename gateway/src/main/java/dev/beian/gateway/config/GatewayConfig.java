@@ -1,5 +1,6 @@
 package dev.beian.gateway.config;
 
+import dev.beian.gateway.edge.BodyLimits;
 import dev.beian.gateway.security.Role;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
@@ -46,6 +47,14 @@ public interface GatewayConfig {
     @WithDefault("30s")
     Duration requestTimeout();
 
+    /**
+     * Budget of a synchronous import ({@code POST /api/v1/filings/import}), which answers only once every row is
+     * checked and written: long enough for the largest file the registry accepts, so that an import it commits is
+     * not reported to the client as a 504.
+     */
+    @WithDefault("10m")
+    Duration importTimeout();
+
     /** Timeout of each backend probe behind the gateway's readiness check. */
     @WithDefault("2s")
     Duration healthTimeout();
@@ -69,6 +78,13 @@ public interface GatewayConfig {
 
     RateLimit rateLimit();
 
+    /**
+     * Proxies (CIDR ranges or addresses) whose {@code X-Forwarded-For} is believed: only behind one of them is the
+     * forwarded address the client's, for the rate limit and for the backends. Empty (the default): the connection's
+     * peer is the client, and a client's own X-Forwarded-For is replaced by the peer's address.
+     */
+    Optional<List<String>> trustedProxies();
+
     /** Origins (scheme://host[:port]) allowed to call the API from a browser; "*" for any. Empty: none. */
     Optional<List<String>> corsOrigins();
 
@@ -77,11 +93,24 @@ public interface GatewayConfig {
     Duration corsMaxAge();
 
     /**
-     * Largest request body; larger ones get 413, whether announced by Content-Length or streamed. Bodies are
-     * streamed, not held, so this only has to fit the largest import (the registry's own limit is 32 MiB).
+     * Largest request body on every API route but the import: larger ones get a 413 problem, whether announced by
+     * Content-Length (before the body is read) or streamed. Ordinary calls carry small JSON; the backends accept
+     * more (insights 10 MiB, the registry 64 MiB), so the gateway's answer is the one a client gets.
      */
-    @WithDefault("40M")
+    @WithDefault("1M")
     MemorySize maxBodySize();
+
+    /**
+     * Largest body on the registry's import route ({@code POST /api/v1/filings/import}). Bodies are streamed, not
+     * held. Keep it at or below the registry's {@code beian.registry.import.max-bytes} (32 MiB by default).
+     */
+    @WithDefault("32M")
+    MemorySize maxImportBodySize();
+
+    /** The body limits of the API routes. */
+    default BodyLimits bodyLimits() {
+        return new BodyLimits(maxBodySize().asLongValue(), maxImportBodySize().asLongValue());
+    }
 
     /**
      * Largest request header section answered with a 431 problem. Must stay below
@@ -89,6 +118,15 @@ public interface GatewayConfig {
      */
     @WithDefault("16K")
     MemorySize maxHeaderSize();
+
+    /**
+     * Longest request target (path and query, raw UTF-8 counted percent-encoded) answered with a 414 problem. The
+     * backends' HTTP servers take request lines of up to 4096 bytes (Quarkus' default), method and version
+     * included, so a longer target would get a backend's bare 414. Must stay below
+     * {@code quarkus.http.limits.max-initial-line-length}, where the gateway's own server refuses with a bare 414.
+     */
+    @WithDefault("4000")
+    int maxUriLength();
 
     OpenApi openapi();
 

@@ -1,6 +1,7 @@
 package dev.beian.gateway.edge;
 
 import dev.beian.gateway.config.GatewayConfig;
+import dev.beian.gateway.logging.AccessLogTarget;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -20,7 +21,9 @@ public class EdgeRoutes {
     void register(@Observes Router router) {
         router.route().order(RouteOrder.EDGE)
                 .handler(new RequestIdHandler())
+                .handler(new AccessLogTarget())
                 .handler(new CorsHandler(config.corsOrigins().orElse(List.of()), config.corsMaxAge()))
-                .handler(new HeaderSizeHandler(config.maxHeaderSize().asLongValue()));
+                .handler(new HeaderSizeHandler(config.maxHeaderSize().asLongValue()))
+                .handler(new RequestTargetHandler(config.maxUriLength()));
     }
 }

@@ -10,19 +10,30 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Keeps a valid incoming {@code X-Request-Id} or makes one, before anything else can answer. The id is written
- * back into the request's headers, so the proxy forwards it and problem bodies quote it, and echoed on the
- * answer; the access log reads it from there.
+ * back into the request's headers, so the proxy forwards it and problem bodies quote it, and echoed once on the
+ * answer, whoever wrote it; the access log reads it from there.
  */
 public class RequestIdHandler implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext ctx) {
+        assign(ctx);
+        ctx.next();
+    }
+
+    /** Gives the exchange its id, unless it has one; also for failure handlers that run before this handler did. */
+    static void assign(RoutingContext ctx) {
+        if (ctx.response().headers().contains(RequestIds.HEADER)) {
+            return;
+        }
         String incoming = ctx.request().getHeader(RequestIds.HEADER);
         String id = RequestIds.isValid(incoming) ? incoming : newId();
         ctx.request().headers().set(RequestIds.HEADER, id);
         ctx.response().putHeader(RequestIds.HEADER, id);
+        // Set again when the headers go out, replacing any other copy: an answer of the gateway's own JAX-RS
+        // resources (its 404s among them) gets the id from the common response filter too, and went out twice.
+        ctx.addHeadersEndHandler(v -> ctx.response().headers().set(RequestIds.HEADER, id));
         MDC.put(RequestIds.MDC_KEY, id);
-        ctx.next();
     }
 
     /**

@@ -4,10 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.beian.common.problem.Problem;
 import dev.beian.common.web.RequestIds;
+import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
 
 import java.net.URI;
@@ -47,7 +49,17 @@ public final class GatewayProblems {
         if (headers != null) {
             response.headers().addAll(headers);
         }
-        response.end(body(ctx.request(), status, slug, title, detail));
+        Future<Void> written = response.end(body(ctx.request(), status, slug, title, detail));
+        if (closesConnection(ctx.request(), response)) {
+            // Vert.x keeps an HTTP/1.1 connection open whatever the answer says, and would go on reading the body
+            // left unread (a 413's, say): close it as announced, once the answer is out.
+            written.onComplete(done -> ctx.request().connection().close());
+        }
+    }
+
+    /** Whether an HTTP/1.x answer announces Connection: close. */
+    public static boolean closesConnection(HttpServerRequest request, HttpServerResponse response) {
+        return request.version() != HttpVersion.HTTP_2 && "close".equalsIgnoreCase(response.headers().get("Connection"));
     }
 
     public static void send(RoutingContext ctx, int status, String slug, String title, String detail) {

@@ -2,6 +2,7 @@ package dev.beian.gateway.proxy;
 
 import dev.beian.gateway.config.GatewayConfig;
 import dev.beian.gateway.edge.RouteOrder;
+import dev.beian.gateway.forwarding.TrustedProxies;
 import io.netty.util.concurrent.FastThreadLocal;
 import io.quarkus.runtime.LaunchMode;
 import io.vertx.core.Vertx;
@@ -33,13 +34,16 @@ public class ProxyRoutes {
     private final Vertx vertx;
     private final Backends backends;
     private final Optional<Integer> ioThreads;
+    private final TrustedProxies trustedProxies;
 
     public ProxyRoutes(GatewayConfig config, Vertx vertx, Backends backends,
-                       @ConfigProperty(name = "quarkus.http.io-threads") Optional<Integer> ioThreads) {
+                       @ConfigProperty(name = "quarkus.http.io-threads") Optional<Integer> ioThreads,
+                       TrustedProxies trustedProxies) {
         this.config = config;
         this.vertx = vertx;
         this.backends = backends;
         this.ioThreads = ioThreads;
+        this.trustedProxies = trustedProxies;
     }
 
     void register(@Observes Router router) {
@@ -98,6 +102,6 @@ public class ProxyRoutes {
         return HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(false), client)
                 .origin(new BackendOrigin(backend, client, config.connectTimeout()))
                 .addInterceptor(new ResponseHeadersInterceptor())
-                .addInterceptor(new CallInterceptor(vertx, backend, config));
+                .addInterceptor(new CallInterceptor(vertx, backend, config, trustedProxies));
     }
 }

@@ -1,6 +1,7 @@
 package dev.beian.gateway.ratelimit;
 
 import dev.beian.gateway.config.GatewayConfig;
+import dev.beian.gateway.forwarding.TrustedProxies;
 import dev.beian.gateway.problem.GatewayProblems;
 import dev.beian.gateway.security.Caller;
 import io.vertx.core.Handler;
@@ -11,17 +12,20 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * Limits each API key, or each client address for calls without a valid key, and writes the IETF draft
  * {@code RateLimit-Limit/-Remaining/-Reset} headers (and {@code RateLimit-Policy}) on every answer, 429s included.
- * The client address is the socket's, or the forwarded one when {@code quarkus.http.proxy.*} trusts a proxy.
+ * The client address is the socket's peer, or the forwarded one when the peer is a trusted proxy
+ * ({@code beian.gateway.trusted-proxies}); a client cannot get a fresh budget by sending X-Forwarded-For itself.
  * Each replica enforces its share of the configured limits ({@code rate-limit.replicas}); the headers state that share.
  */
 public class RateLimitHandler implements Handler<RoutingContext> {
 
     private final RateLimiter limiter;
     private final GatewayConfig.RateLimit config;
+    private final TrustedProxies proxies;
 
-    public RateLimitHandler(RateLimiter limiter, GatewayConfig.RateLimit config) {
+    public RateLimitHandler(RateLimiter limiter, GatewayConfig.RateLimit config, TrustedProxies proxies) {
         this.limiter = limiter;
         this.config = config;
+        this.proxies = proxies;
     }
 
     @Override
@@ -33,7 +37,7 @@ public class RateLimitHandler implements Handler<RoutingContext> {
             client = "key:" + caller.keyName();
             limit = config.perReplica(caller.rateLimit() != null ? caller.rateLimit() : config.keyLimit());
         } else {
-            client = "addr:" + (ctx.request().remoteAddress() == null ? "?" : ctx.request().remoteAddress().hostAddress());
+            client = "addr:" + proxies.clientAddress(ctx.request());
             limit = config.perReplica(config.anonymousLimit());
         }
         TokenBucket.Outcome outcome = limiter.take(client, limit);
