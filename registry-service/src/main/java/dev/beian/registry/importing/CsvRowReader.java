@@ -2,6 +2,7 @@ package dev.beian.registry.importing;
 
 import dev.beian.common.problem.ProblemException;
 import dev.beian.registry.domain.FilingKind;
+import dev.beian.registry.service.SpreadsheetCells;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -54,7 +55,7 @@ public final class CsvRowReader {
                 Map<ImportField, String> values = new EnumMap<>(ImportField.class);
                 columns.forEach((index, field) -> {
                     if (index < record.size()) {
-                        values.put(field, record.get(index));
+                        values.put(field, SpreadsheetCells.restore(record.get(index)));
                     }
                 });
                 rows.add(new RawRow(rowNumber, values));
