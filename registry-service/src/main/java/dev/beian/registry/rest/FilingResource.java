@@ -188,6 +188,7 @@ public class FilingResource {
         return Responses.conditional(view, view.version(), ifNoneMatch);
     }
 
+    @IfMatchRequired
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -197,6 +198,7 @@ public class FilingResource {
     @APIResponse(responseCode = "404", description = "No such filing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Filing number taken", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match missing while the registry requires it (beian.registry.require-if-match)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response replace(@PathParam("id") long id, @NotNull FilingInput input,
                             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                             @Parameter(hidden = true) @HeaderParam(Headers.ACTOR) String actor) {
@@ -204,6 +206,7 @@ public class FilingResource {
         return Response.ok(view).tag(ETags.entityTag(view.version())).build();
     }
 
+    @IfMatchRequired
     @PATCH
     @Path("/{id}")
     @Consumes({Headers.MERGE_PATCH, MediaType.APPLICATION_JSON})
@@ -212,6 +215,7 @@ public class FilingResource {
     @APIResponse(responseCode = "400", description = "Invalid patch", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such filing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match missing while the registry requires it (beian.registry.require-if-match)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response patch(@PathParam("id") long id, @NotNull JsonNode patch,
                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                           @Parameter(hidden = true) @HeaderParam(Headers.ACTOR) String actor) {
@@ -219,6 +223,7 @@ public class FilingResource {
         return Response.ok(view).tag(ETags.entityTag(view.version())).build();
     }
 
+    @IfMatchRequired
     @DELETE
     @Path("/{id}")
     @Operation(operationId = "deleteFiling", summary = "Delete a filing", description = "To record a withdrawal instead, set `status` to WITHDRAWN. The history stays readable.")
@@ -226,6 +231,7 @@ public class FilingResource {
     @APIResponse(responseCode = "404", description = "No such filing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Registrations build on it", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match missing while the registry requires it (beian.registry.require-if-match)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response delete(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Parameter(hidden = true) @HeaderParam(Headers.ACTOR) String actor) {
         filings.delete(id, ifMatch, Headers.actor(actor));
