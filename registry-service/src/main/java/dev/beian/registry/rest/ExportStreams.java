@@ -16,6 +16,7 @@ import java.io.IOException;
 final class ExportStreams {
 
     private static final Logger LOG = Logger.getLogger(ExportStreams.class);
+    private static final long CLOSE_WAIT_NANOS = 10_000_000_000L;
 
     private ExportStreams() {
     }
@@ -24,15 +25,38 @@ final class ExportStreams {
         return out -> {
             try {
                 body.writeTo(out);
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException e) {
+                // Only writing to the client throws this: it went away, and there is no one left to tell.
+                LOG.debugf("Export ended early, the client went away: %s", e.getMessage());
+                abort(response);
+                throw e;
+            } catch (RuntimeException e) {
                 if (DatabaseFaults.unavailable(e)) {
                     LOG.warnf("Export aborted, the database became unavailable: %s", e.getMessage());
                 } else {
                     LOG.error("Export aborted", e);
                 }
-                response.reset();
+                abort(response);
                 throw e;
             }
         };
+    }
+
+    /**
+     * Resets the connection and waits until it is closed. Vert.x closes an HTTP/1.1 connection after the writes
+     * already queued, so without the wait the error handling that follows could still queue the body's clean end
+     * (the closing chunk) ahead of the close, and the cut-off export would look complete after all.
+     */
+    private static void abort(HttpServerResponse response) {
+        response.reset();
+        long deadline = System.nanoTime() + CLOSE_WAIT_NANOS;
+        while (!response.closed() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 }
