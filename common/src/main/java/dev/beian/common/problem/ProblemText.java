@@ -60,6 +60,10 @@ public final class ProblemText {
     /** What is wrong with a value Jackson could not read, in the client's terms ("must be a whole number"). */
     public static String describe(JsonProcessingException e) {
         if (e instanceof InvalidFormatException format && format.getTargetType() != null) {
+            // A string refused by the text rules (NUL, lone surrogate): their message already says why.
+            if (CharSequence.class.isAssignableFrom(format.getTargetType())) {
+                return original(e);
+            }
             return "'" + clip(String.valueOf(format.getValue()), 100) + "' is not " + expected(format.getTargetType());
         }
         if (e instanceof ValueInstantiationException) {
@@ -68,6 +72,11 @@ public final class ProblemText {
         if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
             return "must be " + expected(mismatch.getTargetType());
         }
+        return original(e);
+    }
+
+    /** The first line of the parser's own message, without Java type names. */
+    private static String original(JsonProcessingException e) {
         String message = e.getOriginalMessage();
         if (message == null) {
             return "cannot be read";
