@@ -4,6 +4,8 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -51,6 +53,32 @@ class ExportAndConcurrencyTest {
         assertEquals(4, exported.strip().split("\n").length);
         given().contentType("text/csv").body(exported.getBytes(StandardCharsets.UTF_8)).post("/api/v1/filings/import")
                 .then().statusCode(200).body("unchanged", equalTo(3)).body("created", equalTo(0)).body("rejected", equalTo(0));
+    }
+
+    @Test
+    void csvExportNeutralizesFormulaCellsAndTheImportRestoresThem() throws java.io.IOException {
+        String org = "公式测试公司" + UUID.randomUUID().toString().substring(0, 6);
+        String name = "=HYPERLINK(\"http://evil.example\",\"点击\")";
+        long id = given().contentType(ContentType.JSON)
+                .body(Map.of("kind", "FILING", "name", name, "organizationName", org, "nameEn", "+cmd|' /C calc'!A0",
+                        "publicationBatch", "@SUM(1+1)", "source", Map.of("list", "-2+3"),
+                        "filingNumber", "Tianjin-" + UUID.randomUUID().toString().replace("-", "").substring(0, 10) + "-20240101",
+                        "filingDate", "2024-02-01", "categories", List.of("TEXT")))
+                .post("/api/v1/filings").then().statusCode(201).extract().jsonPath().getLong("id");
+        long orgId = given().get("/api/v1/organizations?q=" + org).then().extract().jsonPath().getLong("items[0].id");
+        String exported = given().accept("text/csv").get("/api/v1/filings?organization=" + orgId)
+                .then().statusCode(200).extract().asString();
+        List<String> cells = CSVParser.parse(exported, CSVFormat.DEFAULT)
+                .getRecords().get(1).toList();
+        for (String formula : List.of(name, "+cmd|' /C calc'!A0", "@SUM(1+1)", "-2+3")) {
+            assertEquals(1, cells.stream().filter(("'" + formula)::equals).count(),
+                    formula + " is written as text (a leading quote): " + cells);
+        }
+        given().contentType("text/csv").body(exported.getBytes(StandardCharsets.UTF_8)).post("/api/v1/filings/import")
+                .then().statusCode(200).body("unchanged", equalTo(1)).body("updated", equalTo(0));
+        given().get("/api/v1/filings/" + id).then().statusCode(200).body("name", equalTo(name))
+                .body("nameEn", equalTo("+cmd|' /C calc'!A0")).body("publicationBatch", equalTo("@SUM(1+1)"))
+                .body("source.list", equalTo("-2+3"));
     }
 
     @Test

@@ -58,14 +58,14 @@ public class ProblemExceptionMappers {
     @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException e, UriInfo uriInfo) {
         String field = e instanceof JsonMappingException mapping ? pathOf(mapping) : null;
-        String message = e.getOriginalMessage() == null ? "cannot be read" : firstLine(e.getOriginalMessage());
+        String message = ProblemText.describe(e);
         if (e instanceof UnrecognizedPropertyException unknown) {
             message = "is not a known field";
             field = pathOf(unknown);
         }
         if (field == null || field.isEmpty()) {
-            return Problems.response(400, "malformed-json", "Malformed JSON",
-                    "The request body is not valid JSON: " + message, uriInfo);
+            return Problems.response(400, "malformed-json", "Malformed JSON", e instanceof MismatchedInputException
+                    ? "The request body " + message : "The request body is not valid JSON: " + message, uriInfo);
         }
         return Problems.response(400, "validation", "Invalid request", "Field '" + field + "' " + message,
                 uriInfo, List.of(new Problem.FieldError(field, message)), Map.of());
@@ -130,10 +130,5 @@ public class ProblemExceptionMappers {
             return String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length));
         }
         return parts[parts.length - 1];
-    }
-
-    private static String firstLine(String message) {
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
     }
 }

@@ -78,16 +78,19 @@ public class FilingImporter {
 
     /** Joins the caller's transaction, whose timeout ImportCommands raises for large uploads. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public ImportReport importRows(ParsedInput input, ImportOptions options, String actor) {
+    public ImportReport importRows(ParsedInput input, ImportOptions options, String actor, ImportProgress progress) {
         FilingKind defaultKind = options.kind() != null ? options.kind()
                 : input.impliedKind() != null ? input.impliedKind() : FilingKind.FILING;
         long started = System.nanoTime();
         RowChecker checker = new RowChecker(vocabulary, defaultKind, options.publicationBatch());
         List<ImportReport.Rejection> rejections = new ArrayList<>();
-        List<ImportRow> rows = checkedUniqueRows(input.rows(), checker, options, rejections);
+        progress.stage("checking");
+        List<ImportRow> rows = checkedUniqueRows(input.rows(), checker, options, rejections, progress);
+        progress.checked(input.rows().size());
         if (options.allOrNothing() && !rejections.isEmpty()) {
             throw rejectedImport(rejections);
         }
+        progress.stage("matching");
         // One import at a time: concurrent imports of overlapping lists would otherwise race on the same numbers.
         bulk.execute("SELECT pg_advisory_xact_lock(hashtext('beian.filing-import'))");
 
@@ -99,6 +102,7 @@ public class FilingImporter {
         List<ImportRow> creates = new ArrayList<>();
         int updated = 0;
         int unchanged = 0;
+        progress.stage("writing");
         for (ImportRow row : rows) {
             Optional<Filing> match;
             try {
@@ -119,6 +123,7 @@ public class FilingImporter {
             } else {
                 unchanged++;
             }
+            progress.written(updated + unchanged);
         }
         if (options.allOrNothing() && !rejections.isEmpty()) {
             throw rejectedImport(rejections);
@@ -126,6 +131,8 @@ public class FilingImporter {
         em.flush();
         long updatedAt = System.nanoTime();
         insert(creates, organizations, actor);
+        progress.written(updated + unchanged + creates.size());
+        progress.stage("committing");
         LOG.infof("Import of %d rows: checked %d ms, organizations %d ms, matched %d ms, updated %d ms, inserted %d ms",
                 input.rows().size(), (checked - started) / 1_000_000, (resolved - checked) / 1_000_000,
                 (matched - resolved) / 1_000_000, (updatedAt - matched) / 1_000_000, (System.nanoTime() - updatedAt) / 1_000_000);
@@ -153,11 +160,12 @@ public class FilingImporter {
 
     /** Checks every row and drops later duplicates of a filing number or list number within the upload. */
     private List<ImportRow> checkedUniqueRows(List<RawRow> raw, RowChecker checker, ImportOptions options,
-                                              List<ImportReport.Rejection> rejections) {
+                                              List<ImportReport.Rejection> rejections, ImportProgress progress) {
         Map<String, Integer> numbers = new HashMap<>();
         Map<String, Integer> sequences = new HashMap<>();
         List<ImportRow> rows = new ArrayList<>(raw.size());
         for (RawRow r : raw) {
+            progress.checked(r.rowNumber() - 1);
             ImportRow row;
             try {
                 row = withSource(checker.check(r), options);

@@ -81,6 +81,7 @@ public class DeploymentResource {
         return Responses.conditional(view, view.version(), ifNoneMatch);
     }
 
+    @IfMatchRequired
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -89,6 +90,7 @@ public class DeploymentResource {
     @APIResponse(responseCode = "400", description = "Invalid deployment", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such deployment", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match missing while the registry requires it (beian.registry.require-if-match)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response replace(@PathParam("filingId") long filingId, @PathParam("id") long id,
                             @Valid @NotNull DeploymentInput input, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                             @Parameter(hidden = true) @HeaderParam(Headers.ACTOR) String actor) {
@@ -96,6 +98,7 @@ public class DeploymentResource {
         return Response.ok(view).tag(ETags.entityTag(view.version())).build();
     }
 
+    @IfMatchRequired
     @PATCH
     @Path("/{id}")
     @Consumes({Headers.MERGE_PATCH, MediaType.APPLICATION_JSON})
@@ -104,6 +107,7 @@ public class DeploymentResource {
     @APIResponse(responseCode = "400", description = "Invalid deployment", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such deployment", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match missing while the registry requires it (beian.registry.require-if-match)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response patch(@PathParam("filingId") long filingId, @PathParam("id") long id, @NotNull JsonNode patch,
                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                           @Parameter(hidden = true) @HeaderParam(Headers.ACTOR) String actor) {
@@ -111,12 +115,14 @@ public class DeploymentResource {
         return Response.ok(view).tag(ETags.entityTag(view.version())).build();
     }
 
+    @IfMatchRequired
     @DELETE
     @Path("/{id}")
     @Operation(operationId = "deleteDeployment", summary = "Remove a deployment")
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "404", description = "No such deployment", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match missing while the registry requires it (beian.registry.require-if-match)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response delete(@PathParam("filingId") long filingId, @PathParam("id") long id,
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Parameter(hidden = true) @HeaderParam(Headers.ACTOR) String actor) {

@@ -19,6 +19,7 @@ import dev.beian.registry.service.FilingService;
 import dev.beian.registry.service.FilingSort;
 import dev.beian.registry.service.Idempotency;
 import dev.beian.registry.service.Vocabulary;
+import io.vertx.core.http.HttpServerResponse;
 import dev.beian.common.problem.ProblemException;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -36,7 +37,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -89,7 +89,7 @@ public class FilingResource {
             @Content(mediaType = Headers.CSV, schema = @Schema(type = SchemaType.STRING)),
             @Content(mediaType = Headers.NDJSON, schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "400", description = "An invalid or unknown parameter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response list(@Context UriInfo uriInfo, @Context HttpHeaders headers,
+    public Response list(@Context UriInfo uriInfo, @Context HttpHeaders headers, @Context HttpServerResponse response,
                          @Parameter(description = "Substring of the Chinese or English name, organization or filing number; one Chinese character works", example = "文") @QueryParam("q") String q,
                          @Parameter(description = "Jurisdiction code", example = "CN-BJ") @QueryParam("jurisdiction") String jurisdiction,
                          @Parameter(description = "Category code", example = "TEXT") @QueryParam("category") String category,
@@ -115,8 +115,8 @@ public class FilingResource {
                 }
             }
             invalid.throwIfAny();
-            StreamingOutput body = Headers.CSV.equals(format) ? out -> export.csv(query, out) : out -> export.ndjson(query, out);
-            return Response.ok(body, Headers.CSV.equals(format) ? format + "; charset=utf-8" : format)
+            FilingExport.Body export = Headers.CSV.equals(format) ? this.export.csv(query) : this.export.ndjson(query);
+            return Response.ok(ExportStreams.abortOnFailure(export, response), Headers.CSV.equals(format) ? format + "; charset=utf-8" : format)
                     .header("Content-Disposition", "attachment; filename=\"filings." + (Headers.CSV.equals(format) ? "csv" : "ndjson") + "\"")
                     .build();
         }
@@ -188,6 +188,7 @@ public class FilingResource {
         return Responses.conditional(view, view.version(), ifNoneMatch);
     }
 
+    @IfMatchRequired
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -197,6 +198,7 @@ public class FilingResource {
     @APIResponse(responseCode = "404", description = "No such filing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Filing number taken", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match missing while the registry requires it (beian.registry.require-if-match)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response replace(@PathParam("id") long id, @NotNull FilingInput input,
                             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                             @Parameter(hidden = true) @HeaderParam(Headers.ACTOR) String actor) {
@@ -204,6 +206,7 @@ public class FilingResource {
         return Response.ok(view).tag(ETags.entityTag(view.version())).build();
     }
 
+    @IfMatchRequired
     @PATCH
     @Path("/{id}")
     @Consumes({Headers.MERGE_PATCH, MediaType.APPLICATION_JSON})
@@ -212,6 +215,7 @@ public class FilingResource {
     @APIResponse(responseCode = "400", description = "Invalid patch", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such filing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match missing while the registry requires it (beian.registry.require-if-match)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response patch(@PathParam("id") long id, @NotNull JsonNode patch,
                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                           @Parameter(hidden = true) @HeaderParam(Headers.ACTOR) String actor) {
@@ -219,6 +223,7 @@ public class FilingResource {
         return Response.ok(view).tag(ETags.entityTag(view.version())).build();
     }
 
+    @IfMatchRequired
     @DELETE
     @Path("/{id}")
     @Operation(operationId = "deleteFiling", summary = "Delete a filing", description = "To record a withdrawal instead, set `status` to WITHDRAWN. The history stays readable.")
@@ -226,6 +231,7 @@ public class FilingResource {
     @APIResponse(responseCode = "404", description = "No such filing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Registrations build on it", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match missing while the registry requires it (beian.registry.require-if-match)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response delete(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Parameter(hidden = true) @HeaderParam(Headers.ACTOR) String actor) {
         filings.delete(id, ifMatch, Headers.actor(actor));

@@ -3,6 +3,7 @@ package dev.beian.registry.rest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.beian.common.problem.Problem;
 import dev.beian.common.problem.ProblemException;
+import dev.beian.registry.api.ImportJobView;
 import dev.beian.registry.api.ImportReport;
 import dev.beian.registry.config.RegistryConfig;
 import dev.beian.registry.domain.FilingKind;
@@ -12,6 +13,7 @@ import dev.beian.registry.importing.NdjsonRowReader;
 import dev.beian.registry.importing.ParsedInput;
 import dev.beian.registry.importing.UploadReader;
 import dev.beian.registry.service.ImportCommands;
+import dev.beian.registry.service.ImportJobRunner;
 import dev.beian.registry.service.Idempotency;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -49,11 +51,13 @@ import java.util.Set;
 public class ImportResource {
 
     private final ImportCommands imports;
+    private final ImportJobRunner jobs;
     private final RegistryConfig config;
     private final ObjectMapper json;
 
-    public ImportResource(ImportCommands imports, RegistryConfig config, ObjectMapper json) {
+    public ImportResource(ImportCommands imports, ImportJobRunner jobs, RegistryConfig config, ObjectMapper json) {
         this.imports = imports;
+        this.jobs = jobs;
         this.config = config;
         this.json = json;
     }
@@ -66,12 +70,16 @@ public class ImportResource {
                     + "or their English equivalents, as the CSV export writes them. Rows are upserted by filing number, else by kind and list number; "
                     + "organizations are resolved by name. Known defects of the published lists are reported per row. "
                     + "`dryRun=true` writes nothing; `mode=all-or-nothing` refuses the whole upload (422) if any row is rejected. "
-                    + "An `Idempotency-Key` makes retries safe: a retry returns the first report, marked `Idempotent-Replayed: true`.")
+                    + "An `Idempotency-Key` makes retries safe: a retry returns the first report, marked `Idempotent-Replayed: true`. "
+                    + "With `Prefer: respond-async` the upload is checked for readability, then imported as a job: 202 with `Location` "
+                    + "of the job (`/api/v1/imports/{id}`), which shows progress and then the same report (or the problem); "
+                    + "`Preference-Applied: respond-async` confirms it. Use it for large lists, which take longer than a gateway waits.")
     @RequestBody(content = {
             @Content(mediaType = Headers.CSV, example = "序号,属地,模型名称,备案单位,备案号,备案时间\n1,北京,文心一言,北京百度网讯科技有限公司,Beijing-WenXinYiYan-20230821,2023/8/31\n"),
             // One FilingInput-shaped JSON object per line (an example here would be read as a single object).
             @Content(mediaType = Headers.NDJSON, schema = @Schema(type = SchemaType.STRING, description = "One filing per line, with the fields of FilingInput"))})
     @APIResponse(responseCode = "200", description = "The report", content = @Content(schema = @Schema(implementation = ImportReport.class)))
+    @APIResponse(responseCode = "202", description = "Imported as a job (Prefer: respond-async): follow Location", content = @Content(schema = @Schema(implementation = ImportJobView.class)))
     @APIResponse(responseCode = "400", description = "Unreadable upload or invalid parameter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "Upload too large", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "Neither CSV nor JSON Lines", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -84,6 +92,7 @@ public class ImportResource {
                                   @Parameter(description = "Check and report only; write nothing") @QueryParam("dryRun") String dryRun,
                                   @Parameter(description = "best-effort (default): import the good rows; all-or-nothing: any rejected row refuses the upload") @QueryParam("mode") String mode,
                                   @Parameter(description = "Makes retries safe") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+                                  @Parameter(description = "`respond-async` runs the import as a job (202)", example = "respond-async") @HeaderParam(Preferences.HEADER) String prefer,
                                   @Parameter(hidden = true) @HeaderParam(Headers.ACTOR) String actor) {
         QueryParams.onlyKnown(uriInfo, Set.of("kind", "batch", "sourceList", "sourceUrl", "dryRun", "mode"));
         long max = config.importing().maxBytes();
@@ -100,6 +109,13 @@ public class ImportResource {
         ParsedInput input = csv ? CsvRowReader.read(new java.io.StringReader(text))
                 : NdjsonRowReader.read(new java.io.StringReader(text), json);
         String requestHash = Idempotency.hash(uriInfo.getRequestUri().getRawQuery() + "\n" + text);
+        if (Preferences.respondAsync(prefer)) {
+            Idempotency.StoredResponse answer = jobs.submit(input, options, idempotencyKey, requestHash, Headers.actor(actor));
+            Response response = Responses.stored(answer);
+            return answer.status() == 202
+                    ? Response.fromResponse(response).header(Preferences.APPLIED, Preferences.RESPOND_ASYNC).build()
+                    : response;
+        }
         return Responses.stored(imports.run(input, options, idempotencyKey, requestHash, Headers.actor(actor)));
     }
 

@@ -89,6 +89,7 @@ public class OrganizationResource {
         return Responses.conditional(view, view.version(), ifNoneMatch);
     }
 
+    @IfMatchRequired
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -97,12 +98,14 @@ public class OrganizationResource {
     @APIResponse(responseCode = "404", description = "No such organization", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Legal name taken", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match missing while the registry requires it (beian.registry.require-if-match)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response replace(@PathParam("id") long id, @Valid @NotNull OrganizationInput input,
                             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         OrganizationView view = organizations.replace(id, input, ifMatch);
         return Response.ok(view).tag(ETags.entityTag(view.version())).build();
     }
 
+    @IfMatchRequired
     @PATCH
     @Path("/{id}")
     @Consumes({Headers.MERGE_PATCH, MediaType.APPLICATION_JSON})
@@ -110,11 +113,13 @@ public class OrganizationResource {
     @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = OrganizationView.class)))
     @APIResponse(responseCode = "404", description = "No such organization", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match missing while the registry requires it (beian.registry.require-if-match)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response patch(@PathParam("id") long id, @NotNull JsonNode patch, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         OrganizationView view = organizations.patch(id, patch, ifMatch);
         return Response.ok(view).tag(ETags.entityTag(view.version())).build();
     }
 
+    @IfMatchRequired
     @DELETE
     @Path("/{id}")
     @Operation(operationId = "deleteOrganization", summary = "Delete an organization no filing names")
@@ -122,6 +127,7 @@ public class OrganizationResource {
     @APIResponse(responseCode = "404", description = "No such organization", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Filings name it", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match missing while the registry requires it (beian.registry.require-if-match)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response delete(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         organizations.delete(id, ifMatch);
         return Response.noContent().build();

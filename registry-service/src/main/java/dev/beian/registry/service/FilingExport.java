@@ -1,7 +1,6 @@
 package dev.beian.registry.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.beian.registry.api.FilingView;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.commons.csv.CSVFormat;
@@ -14,6 +13,7 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Streams a whole filtered list as CSV or JSON Lines, page by page in keyset order, so an export of a million
@@ -35,46 +35,66 @@ public class FilingExport {
         this.json = json;
     }
 
-    public void csv(FilingQuery query, OutputStream out) throws IOException {
-        Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-        try (CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setHeader(CSV_HEADERS).get())) {
-            forEachPage(query, page -> {
+    /**
+     * The CSV export of {@code query}, its first page already read: a query that fails does so here, before the
+     * caller has sent a status line, so it can still answer with a problem.
+     */
+    public Body csv(FilingQuery query) {
+        List<FilingSearch.Row> first = firstPage(query);
+        return out -> {
+            Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setHeader(CSV_HEADERS).get());
+            forEachPage(query, first, page -> {
                 for (FilingView f : page) {
-                    csv.printRecord(f.sequenceNo(), f.jurisdiction(), f.name(), f.organization().legalName(),
+                    csv.printRecord(Stream.of(f.sequenceNo(), f.jurisdiction(), f.name(), f.organization().legalName(),
                             f.filingNumber(), f.filingDate(), f.kind(), f.nameEn(), String.join(";", f.categories()),
                             String.join(";", f.sectors()), f.weightsAccess(), f.status(), f.publicationBatch(),
                             f.source() == null ? null : f.source().list(), f.source() == null ? null : f.source().row(),
-                            f.source() == null ? null : f.source().url());
+                            f.source() == null ? null : f.source().url()).map(SpreadsheetCells::neutralize));
                 }
                 csv.flush();
             });
-        }
+            // Closed only on success: a failure must not flush a tidy ending after a partial export.
+            csv.close();
+        };
     }
 
-    public void ndjson(FilingQuery query, OutputStream out) throws IOException {
-        Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-        forEachPage(query, page -> {
-            for (FilingView f : page) {
-                writer.write(json.writeValueAsString(f));
-                writer.write('\n');
-            }
-            writer.flush();
-        });
-        writer.flush();
+    /** The JSON Lines export of {@code query}, its first page already read (see {@link #csv}). */
+    public Body ndjson(FilingQuery query) {
+        List<FilingSearch.Row> first = firstPage(query);
+        return out -> {
+            Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            forEachPage(query, first, page -> {
+                for (FilingView f : page) {
+                    writer.write(json.writeValueAsString(f));
+                    writer.write('\n');
+                }
+                writer.flush();
+            });
+        };
     }
 
-    private void forEachPage(FilingQuery query, PageConsumer consumer) throws IOException {
-        ObjectNode after = null;
+    private List<FilingSearch.Row> firstPage(FilingQuery query) {
+        return search.rows(query, null, PAGE);
+    }
+
+    /** Hands {@code first} and then every following page to {@code consumer}, reading one page at a time. */
+    private void forEachPage(FilingQuery query, List<FilingSearch.Row> first, PageConsumer consumer) throws IOException {
+        List<FilingSearch.Row> rows = first;
         while (true) {
-            ObjectNode position = after;
-            List<FilingSearch.Row> rows = search.rows(query, position, PAGE);
             consumer.accept(rows.stream().map(FilingSearch.Row::view).toList());
             if (rows.size() < PAGE) {
                 return;
             }
             FilingSearch.Row last = rows.get(rows.size() - 1);
-            after = Cursors.decode(search.cursorAfter(query.sort(), last));
+            rows = search.rows(query, Cursors.decode(search.cursorAfter(query.sort(), last)), PAGE);
         }
+    }
+
+    /** The rest of an export, written once the answer's status line is out. */
+    @FunctionalInterface
+    public interface Body {
+        void writeTo(OutputStream out) throws IOException;
     }
 
     @FunctionalInterface

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.beian.common.problem.ProblemException;
+import dev.beian.common.problem.ProblemText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -40,8 +41,8 @@ public class MergePatch {
             result = json.treeToValue(merged, type);
         } catch (JsonProcessingException e) {
             throw e instanceof com.fasterxml.jackson.databind.JsonMappingException mapping && !mapping.getPath().isEmpty()
-                    ? ProblemException.invalidParameter(mapping.getPath().get(0).getFieldName(), "has an invalid value")
-                    : ProblemException.badRequest("The patched document is not valid: " + e.getOriginalMessage());
+                    ? ProblemException.invalidParameter(mapping.getPath().get(0).getFieldName(), ProblemText.describe(e))
+                    : ProblemException.badRequest("The patched document is not valid: " + ProblemText.describe(e));
         }
         Set<ConstraintViolation<T>> violations = validator.validate(result);
         if (!violations.isEmpty()) {
