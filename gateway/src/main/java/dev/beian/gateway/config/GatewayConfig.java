@@ -67,6 +67,10 @@ public interface GatewayConfig {
     @WithDefault("/api/v1/admin,/api/v1/insights/admin")
     List<String> adminPaths();
 
+    /** Path prefixes that need the editor role for every method, reads included (webhook subscriptions). */
+    @WithDefault("/api/v1/webhooks")
+    List<String> editorPaths();
+
     RateLimit rateLimit();
 
     /** Origins (scheme://host[:port]) allowed to call the API from a browser; "*" for any. Empty: none. */

@@ -37,6 +37,6 @@ public class ApiGuardRoutes {
         if (config.rateLimit().enabled()) {
             route.handler(new RateLimitHandler(rateLimiter, config.rateLimit()));
         }
-        route.handler(new AuthorizationHandler(new AccessPolicy(config.adminPaths(), config.requireKeyForReads())));
+        route.handler(new AuthorizationHandler(new AccessPolicy(config.adminPaths(), config.editorPaths(), config.requireKeyForReads())));
     }
 }
