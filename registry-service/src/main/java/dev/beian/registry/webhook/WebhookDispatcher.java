@@ -197,6 +197,9 @@ public class WebhookDispatcher {
                 skipped = position;
                 continue;
             }
+            if (!active) {
+                break; // stopped: what was skipped is skipped again after the restart
+            }
             if (skipped != null) {
                 store.advance(id, skipped);
                 skipped = null;
@@ -216,7 +219,7 @@ public class WebhookDispatcher {
                 return false;
             }
         }
-        if (skipped != null) {
+        if (skipped != null && active) {
             store.advance(id, skipped);
         }
         return batch.events().size() == BATCH;

@@ -107,7 +107,7 @@ public class WebhookResource {
 
     @DELETE
     @Path("/{id}")
-    @Operation(operationId = "deleteWebhook", summary = "Unsubscribe; no delivery starts after this answer")
+    @Operation(operationId = "deleteWebhook", summary = "Unsubscribe", description = "Deliveries stop; an attempt already under way may still arrive, and is not retried.")
     @APIResponse(responseCode = "204", description = "Deleted, with its delivery log")
     @APIResponse(responseCode = "404", description = "No such subscription", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response delete(@PathParam("id") long id) {
