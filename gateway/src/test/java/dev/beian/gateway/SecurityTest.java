@@ -73,6 +73,14 @@ class SecurityTest {
     }
 
     @Test
+    void webhookSubscriptionsNeedAnEditorEvenToRead() {
+        given().get("/api/v1/webhooks").then().statusCode(401).contentType("application/problem+json");
+        given().header("X-API-Key", StandInBackends.READER_KEY).get("/api/v1/webhooks/1/deliveries").then().statusCode(403);
+        given().header("X-API-Key", StandInBackends.EDITOR_KEY).get("/api/v1/webhooks").then().statusCode(200)
+                .body("backend", equalTo("registry")).body("actor", equalTo("ci-editor"));
+    }
+
+    @Test
     void pathSpellingsThatDodgeTheRulesAreRefused() {
         for (String path : new String[] {"/api/v1/filings/../admin/keys", "/api/v1/%61dmin/keys",
                 "/api/v1/admin;x=1/keys", "/api/v1/insights/%2e%2e/admin/keys"}) {

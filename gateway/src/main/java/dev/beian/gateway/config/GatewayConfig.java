@@ -76,6 +76,10 @@ public interface GatewayConfig {
     @WithDefault("/api/v1/admin,/api/v1/insights/admin")
     List<String> adminPaths();
 
+    /** Path prefixes that need the editor role for every method, reads included (webhook subscriptions). */
+    @WithDefault("/api/v1/webhooks")
+    List<String> editorPaths();
+
     RateLimit rateLimit();
 
     /**

@@ -41,6 +41,6 @@ public class ApiGuardRoutes {
         if (config.rateLimit().enabled()) {
             route.handler(new RateLimitHandler(rateLimiter, config.rateLimit(), trustedProxies));
         }
-        route.handler(new AuthorizationHandler(new AccessPolicy(config.adminPaths(), config.requireKeyForReads())));
+        route.handler(new AuthorizationHandler(new AccessPolicy(config.adminPaths(), config.editorPaths(), config.requireKeyForReads())));
     }
 }

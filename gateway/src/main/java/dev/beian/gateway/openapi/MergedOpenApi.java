@@ -60,7 +60,7 @@ public class MergedOpenApi {
                          @ConfigProperty(name = "quarkus.application.version", defaultValue = "1") String version) {
         this.backends = backends;
         this.fetcher = new OpenApiFetcher(vertx, json, config.healthTimeout());
-        this.merger = new OpenApiMerger(json, new AccessPolicy(config.adminPaths(), config.requireKeyForReads()),
+        this.merger = new OpenApiMerger(json, new AccessPolicy(config.adminPaths(), config.editorPaths(), config.requireKeyForReads()),
                 config.rateLimit().enabled(), config.openapi().serverUrl(), version);
         this.refreshNanos = config.openapi().refresh().toNanos();
     }

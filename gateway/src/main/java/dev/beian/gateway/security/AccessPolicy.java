@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Which role a request needs: admin paths need admin whatever the method; other writes need editor; reads
- * (GET, HEAD, OPTIONS) need nothing unless keys are required for reads, then reader.
+ * Which role a request needs: admin paths need admin whatever the method; editor paths (webhook subscriptions,
+ * whose target URLs are not public) and other writes need editor; reads (GET, HEAD, OPTIONS) need nothing
+ * unless keys are required for reads, then reader.
  */
 public final class AccessPolicy {
 
@@ -16,24 +17,33 @@ public final class AccessPolicy {
     private static final Optional<Role> READER = Optional.of(Role.READER);
 
     private final String[] adminPrefixes;
+    private final String[] editorPrefixes;
     private final boolean requireKeyForReads;
 
-    public AccessPolicy(List<String> adminPaths, boolean requireKeyForReads) {
+    public AccessPolicy(List<String> adminPaths, List<String> editorPaths, boolean requireKeyForReads) {
         this.adminPrefixes = adminPaths.stream().map(AccessPolicy::prefixOf).toArray(String[]::new);
+        this.editorPrefixes = editorPaths.stream().map(AccessPolicy::prefixOf).toArray(String[]::new);
         this.requireKeyForReads = requireKeyForReads;
     }
 
     /** The role needed, or empty when anyone may call. The path must be canonical (see {@link PathGuard}). */
     public Optional<Role> required(HttpMethod method, String path) {
-        for (String prefix : adminPrefixes) { // runs on every call: no streams, no concatenation
-            if (path.startsWith(prefix) && (path.length() == prefix.length() || path.charAt(prefix.length()) == '/')) {
-                return ADMIN;
-            }
+        if (under(adminPrefixes, path)) {
+            return ADMIN;
         }
-        if (!isRead(method)) {
+        if (!isRead(method) || under(editorPrefixes, path)) {
             return EDITOR;
         }
         return requireKeyForReads ? READER : Optional.empty();
+    }
+
+    private static boolean under(String[] prefixes, String path) {
+        for (String prefix : prefixes) { // runs on every call: no streams, no concatenation
+            if (path.startsWith(prefix) && (path.length() == prefix.length() || path.charAt(prefix.length()) == '/')) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static boolean isRead(HttpMethod method) {

@@ -11,8 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class AccessPolicyTest {
 
-    private final AccessPolicy publicReads = new AccessPolicy(List.of("/api/v1/admin/**", "/api/v1/insights/admin"), false);
-    private final AccessPolicy privateReads = new AccessPolicy(List.of("/api/v1/admin"), true);
+    private final AccessPolicy publicReads = new AccessPolicy(List.of("/api/v1/admin/**", "/api/v1/insights/admin"),
+            List.of("/api/v1/webhooks"), false);
+    private final AccessPolicy privateReads = new AccessPolicy(List.of("/api/v1/admin"), List.of(), true);
 
     @Test
     void readsArePublicByDefault() {
@@ -39,6 +40,14 @@ class AccessPolicyTest {
         assertEquals(Optional.of(Role.ADMIN), publicReads.required(HttpMethod.GET, "/api/v1/admin/keys"));
         assertEquals(Optional.of(Role.ADMIN), publicReads.required(HttpMethod.POST, "/api/v1/insights/admin/rebuild"));
         assertEquals(Optional.empty(), publicReads.required(HttpMethod.GET, "/api/v1/administrations"));
+    }
+
+    @Test
+    void editorPathsNeedAnEditorForReadsToo() {
+        assertEquals(Optional.of(Role.EDITOR), publicReads.required(HttpMethod.GET, "/api/v1/webhooks"));
+        assertEquals(Optional.of(Role.EDITOR), publicReads.required(HttpMethod.GET, "/api/v1/webhooks/3/deliveries"));
+        assertEquals(Optional.of(Role.EDITOR), publicReads.required(HttpMethod.DELETE, "/api/v1/webhooks/3"));
+        assertEquals(Optional.empty(), publicReads.required(HttpMethod.GET, "/api/v1/webhooksx"));
     }
 
     @Test

@@ -1,18 +1,18 @@
 package dev.beian.registry.rest;
 
 /** Header names the registry reads or writes. */
-final class Headers {
+public final class Headers {
 
     /** Set by the gateway to the authenticated API key's name; absent for direct calls. */
-    static final String ACTOR = "X-Beian-Actor";
-    static final String MERGE_PATCH = "application/merge-patch+json";
+    public static final String ACTOR = "X-Beian-Actor";
+    public static final String MERGE_PATCH = "application/merge-patch+json";
     static final String NDJSON = "application/x-ndjson";
     static final String CSV = "text/csv";
 
     private Headers() {
     }
 
-    static String actor(String header) {
+    public static String actor(String header) {
         return header == null || header.isBlank() ? "anonymous" : header.strip();
     }
 }

@@ -11,12 +11,12 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /** Parses query parameters strictly: a bad or unknown parameter is a 400 naming it, never an empty page. */
-final class QueryParams {
+public final class QueryParams {
 
     private QueryParams() {
     }
 
-    static void onlyKnown(UriInfo uriInfo, Set<String> known) {
+    public static void onlyKnown(UriInfo uriInfo, Set<String> known) {
         for (String name : uriInfo.getQueryParameters().keySet()) {
             if (!known.contains(name)) {
                 throw ProblemException.invalidParameter(name, "is not a parameter of this operation; known: "
@@ -63,7 +63,7 @@ final class QueryParams {
         throw ProblemException.invalidParameter(name, "must be a positive whole number, not '" + value + "'");
     }
 
-    static int limit(String value, int defaultLimit, int max) {
+    public static int limit(String value, int defaultLimit, int max) {
         if (value == null || value.isBlank()) {
             return defaultLimit;
         }

@@ -9,7 +9,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 
 /** Builds the answers shared by several resources. */
-final class Responses {
+public final class Responses {
 
     private Responses() {
     }
@@ -24,7 +24,7 @@ final class Responses {
     }
 
     /** 200 with a list page, and a {@code Link: rel="next"} header when there is a next page. */
-    static Response page(Object page, String nextCursor, UriInfo uriInfo) {
+    public static Response page(Object page, String nextCursor, UriInfo uriInfo) {
         Response.ResponseBuilder response = Response.ok(page);
         if (nextCursor != null) {
             URI next = uriInfo.getRequestUriBuilder().replaceQueryParam("cursor", nextCursor).build();
