@@ -60,7 +60,7 @@ public class FilingResource {
     static final int DEFAULT_LIMIT = 20;
     static final int MAX_LIMIT = 200;
     static final Set<String> LIST_PARAMETERS = Set.of("q", "jurisdiction", "category", "sector", "kind", "status",
-            "organization", "filedFrom", "filedTo", "weightsAccess", "sort", "cursor", "limit");
+            "organization", "filedFrom", "filedTo", "weightsAccess", "sort", "cursor", "limit", "format");
 
     private final FilingService filings;
     private final FilingCommands commands;
@@ -83,7 +83,9 @@ public class FilingResource {
     @Produces({MediaType.APPLICATION_JSON, Headers.CSV, Headers.NDJSON})
     @Operation(operationId = "listFilings", summary = "List filings",
             description = "Filters combine with AND. Pages are cursor-based: pass `nextCursor` (also in the `Link: rel=\"next\"` header) as `cursor`. "
-                    + "`limit` is 1.." + MAX_LIMIT + " (default " + DEFAULT_LIMIT + "). Send `Accept: text/csv` or `application/x-ndjson` to export the whole filtered list.")
+                    + "`limit` is 1.." + MAX_LIMIT + " (default " + DEFAULT_LIMIT + "). Send `Accept: text/csv` or `application/x-ndjson`, "
+                    + "or `format=csv|ndjson` in a plain link, to export the whole filtered list; the file name says what was "
+                    + "filtered and when (Asia/Shanghai).")
     @APIResponse(responseCode = "200", description = "A page of filings, or the whole filtered list as CSV or JSON Lines", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FilingPage.class)),
             @Content(mediaType = Headers.CSV, schema = @Schema(type = SchemaType.STRING)),
@@ -102,12 +104,15 @@ public class FilingResource {
                          @Parameter(schema = @Schema(implementation = WeightsAccess.class)) @QueryParam("weightsAccess") String weightsAccess,
                          @Parameter(description = "filingDate, -filingDate (default), name, -name, updatedAt, -updatedAt") @QueryParam("sort") String sort,
                          @Parameter(description = "Opaque cursor from the previous page") @QueryParam("cursor") String cursor,
-                         @Parameter(description = "Page size, 1.." + MAX_LIMIT, schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20", minimum = "1", maximum = "200")) @QueryParam("limit") String limit) {
+                         @Parameter(description = "Page size, 1.." + MAX_LIMIT, schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20", minimum = "1", maximum = "200")) @QueryParam("limit") String limit,
+                         @Parameter(description = "json (the page), csv or ndjson (an export of the whole filtered list); overrides Accept, for links a browser follows",
+                                 schema = @Schema(enumeration = {"json", "csv", "ndjson"})) @QueryParam("format") String formatParameter) {
         QueryParams.onlyKnown(uriInfo, LIST_PARAMETERS);
         ParameterErrors invalid = new ParameterErrors();
         FilingQuery query = query(invalid, q, jurisdiction, category, sector, kind, status, organization, filedFrom,
                 filedTo, weightsAccess, sort);
-        String format = ExportFormat.negotiate(headers.getAcceptableMediaTypes());
+        String format = formatParameter == null ? ExportFormat.negotiate(headers.getAcceptableMediaTypes())
+                : ExportFormat.fromParameter(formatParameter, invalid);
         if (format != null) {
             for (String pageOnly : new String[]{"cursor", "limit"}) {
                 if (uriInfo.getQueryParameters().containsKey(pageOnly)) {
@@ -117,14 +122,16 @@ public class FilingResource {
             invalid.throwIfAny();
             FilingExport.Body export = Headers.CSV.equals(format) ? this.export.csv(query) : this.export.ndjson(query);
             return Response.ok(ExportStreams.abortOnFailure(export, response), Headers.CSV.equals(format) ? format + "; charset=utf-8" : format)
-                    .header("Content-Disposition", "attachment; filename=\"filings." + (Headers.CSV.equals(format) ? "csv" : "ndjson") + "\"")
+                    .header("Content-Disposition", ExportFormat.contentDisposition(uriInfo, format, java.time.Instant.now()))
+                    .header("Vary", "Accept")
                     .build();
         }
         Integer pageSize = invalid.parse(() -> QueryParams.limit(limit, DEFAULT_LIMIT, MAX_LIMIT));
         String after = invalid.parse(() -> QueryParams.text("cursor", cursor, 2000));
         invalid.throwIfAny();
         FilingPage page = search.page(query, after, pageSize);
-        return Responses.page(page, page.nextCursor(), uriInfo);
+        // The same address answers JSON or an export by Accept: caches must keep them apart.
+        return Response.fromResponse(Responses.page(page, page.nextCursor(), uriInfo)).header("Vary", "Accept").build();
     }
 
     /** The list's filters and sort; an invalid one is recorded in {@code invalid} and left out. */
