@@ -19,7 +19,7 @@ import dev.beian.registry.service.FilingService;
 import dev.beian.registry.service.FilingSort;
 import dev.beian.registry.service.Idempotency;
 import dev.beian.registry.service.Vocabulary;
-import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpServerRequest;
 import dev.beian.common.problem.ProblemException;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -91,7 +91,7 @@ public class FilingResource {
             @Content(mediaType = Headers.CSV, schema = @Schema(type = SchemaType.STRING)),
             @Content(mediaType = Headers.NDJSON, schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "400", description = "An invalid or unknown parameter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response list(@Context UriInfo uriInfo, @Context HttpHeaders headers, @Context HttpServerResponse response,
+    public Response list(@Context UriInfo uriInfo, @Context HttpHeaders headers, @Context HttpServerRequest request,
                          @Parameter(description = "Substring of the Chinese or English name, organization or filing number; one Chinese character works", example = "文") @QueryParam("q") String q,
                          @Parameter(description = "Jurisdiction code", example = "CN-BJ") @QueryParam("jurisdiction") String jurisdiction,
                          @Parameter(description = "Category code", example = "TEXT") @QueryParam("category") String category,
@@ -121,7 +121,7 @@ public class FilingResource {
             }
             invalid.throwIfAny();
             FilingExport.Body export = Headers.CSV.equals(format) ? this.export.csv(query) : this.export.ndjson(query);
-            return Response.ok(ExportStreams.abortOnFailure(export, response), Headers.CSV.equals(format) ? format + "; charset=utf-8" : format)
+            return Response.ok(ExportStreams.abortOnFailure(export, request), Headers.CSV.equals(format) ? format + "; charset=utf-8" : format)
                     .header("Content-Disposition", ExportFormat.contentDisposition(uriInfo, format, java.time.Instant.now()))
                     .header("Vary", "Accept")
                     .build();
