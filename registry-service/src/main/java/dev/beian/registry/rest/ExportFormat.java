@@ -18,7 +18,7 @@ final class ExportFormat {
 
     /** The filters a file name mentions, in this order; sort and paging say nothing about the content. */
     private static final List<String> NAMED_FILTERS = List.of("kind", "jurisdiction", "category", "sector", "status",
-            "weightsAccess", "organization", "filedFrom", "filedTo", "q");
+            "weightsAccess", "organization", "baseFilingId", "filedFrom", "filedTo", "q");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmm")
             .withZone(ZoneId.of("Asia/Shanghai"));
     private static final int MAX_VALUE_LENGTH = 40;

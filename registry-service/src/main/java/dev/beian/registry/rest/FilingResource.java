@@ -60,7 +60,7 @@ public class FilingResource {
     static final int DEFAULT_LIMIT = 20;
     static final int MAX_LIMIT = 200;
     static final Set<String> LIST_PARAMETERS = Set.of("q", "jurisdiction", "category", "sector", "kind", "status",
-            "organization", "filedFrom", "filedTo", "weightsAccess", "sort", "cursor", "limit", "format");
+            "organization", "baseFilingId", "filedFrom", "filedTo", "weightsAccess", "sort", "cursor", "limit", "format");
 
     private final FilingService filings;
     private final FilingCommands commands;
@@ -99,6 +99,7 @@ public class FilingResource {
                          @Parameter(schema = @Schema(implementation = FilingKind.class)) @QueryParam("kind") String kind,
                          @Parameter(schema = @Schema(implementation = FilingStatus.class)) @QueryParam("status") String status,
                          @Parameter(description = "Organization id") @QueryParam("organization") String organization,
+                         @Parameter(description = "Id of a base filing: the registrations built on that model") @QueryParam("baseFilingId") String baseFilingId,
                          @Parameter(description = "Filed on or after", example = "2024-01-01") @QueryParam("filedFrom") String filedFrom,
                          @Parameter(description = "Filed on or before", example = "2024-12-31") @QueryParam("filedTo") String filedTo,
                          @Parameter(schema = @Schema(implementation = WeightsAccess.class)) @QueryParam("weightsAccess") String weightsAccess,
@@ -109,8 +110,8 @@ public class FilingResource {
                                  schema = @Schema(enumeration = {"json", "csv", "ndjson"})) @QueryParam("format") String formatParameter) {
         QueryParams.onlyKnown(uriInfo, LIST_PARAMETERS);
         ParameterErrors invalid = new ParameterErrors();
-        FilingQuery query = query(invalid, q, jurisdiction, category, sector, kind, status, organization, filedFrom,
-                filedTo, weightsAccess, sort);
+        FilingQuery query = query(invalid, q, jurisdiction, category, sector, kind, status, organization, baseFilingId,
+                filedFrom, filedTo, weightsAccess, sort);
         String format = formatParameter == null ? ExportFormat.negotiate(headers.getAcceptableMediaTypes())
                 : ExportFormat.fromParameter(formatParameter, invalid);
         if (format != null) {
@@ -136,8 +137,8 @@ public class FilingResource {
 
     /** The list's filters and sort; an invalid one is recorded in {@code invalid} and left out. */
     FilingQuery query(ParameterErrors invalid, String q, String jurisdiction, String category, String sector,
-                      String kind, String status, String organization, String filedFrom, String filedTo,
-                      String weightsAccess, String sort) {
+                      String kind, String status, String organization, String baseFilingId, String filedFrom,
+                      String filedTo, String weightsAccess, String sort) {
         String jurisdictionCode = invalid.parse(() -> code("jurisdiction", jurisdiction, 16, vocabulary::isJurisdiction,
                 "a jurisdiction code (see /api/v1/reference/jurisdictions)"));
         String categoryCode = invalid.parse(() -> code("category", category, 16, vocabulary::isCategory,
@@ -156,7 +157,8 @@ public class FilingResource {
                 sectorCode,
                 invalid.parse(() -> QueryParams.enumValue("kind", kind, FilingKind.class)),
                 invalid.parse(() -> QueryParams.enumValue("status", status, FilingStatus.class)),
-                invalid.parse(() -> QueryParams.positiveLong("organization", organization)), from, to,
+                invalid.parse(() -> QueryParams.positiveLong("organization", organization)),
+                invalid.parse(() -> QueryParams.positiveLong("baseFilingId", baseFilingId)), from, to,
                 invalid.parse(() -> QueryParams.enumValue("weightsAccess", weightsAccess, WeightsAccess.class)), order);
     }
 

@@ -15,6 +15,7 @@ public record FilingQuery(
         FilingKind kind,
         FilingStatus status,
         Long organizationId,
+        Long baseFilingId,
         LocalDate filedFrom,
         LocalDate filedTo,
         WeightsAccess weightsAccess,

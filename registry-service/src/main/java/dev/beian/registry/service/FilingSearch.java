@@ -138,6 +138,11 @@ public class FilingSearch {
             long id = query.organizationId();
             params.add((ps, i) -> ps.setLong(i, id));
         }
+        if (query.baseFilingId() != null) {
+            sql.append(" AND f.base_filing_id = ?");
+            long base = query.baseFilingId();
+            params.add((ps, i) -> ps.setLong(i, base));
+        }
         // Each date bound is also stated on the date indexes' key, coalesce(filing_date, ...), so that a page
         // sorted by date starts at the bound instead of reading every earlier filing first.
         if (query.filedFrom() != null) {

@@ -8,6 +8,7 @@ import dev.beian.registry.api.FilingInput;
 import dev.beian.registry.api.FilingView;
 import dev.beian.registry.domain.Deployment;
 import dev.beian.registry.domain.Filing;
+import dev.beian.registry.domain.FilingKind;
 import dev.beian.registry.domain.FilingStatus;
 import dev.beian.registry.domain.Organization;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -147,6 +148,7 @@ public class FilingService {
         Organization organization = organizationOf(input);
         String number = Names.clean(input.filingNumber());
         checkUnique(f, number, input);
+        checkLineage(f, input, creating);
         f.filingNumber = number;
         f.kind = input.kind();
         f.sequenceNo = input.sequenceNo();
@@ -205,10 +207,31 @@ public class FilingService {
                                 + " number " + input.sequenceNo() + " of the published lists");
                     });
         }
-        if (input.baseFilingId() != null && (Filing.findById(input.baseFilingId()) == null
-                || input.baseFilingId().equals(f.id))) {
-            throw ProblemException.validation(List.of(new FieldError("baseFilingId",
-                    "filing " + input.baseFilingId() + " does not exist or is this filing")));
+    }
+
+    /**
+     * Lineage stays one level deep: a registration (登记) builds on a filed model (备案), never on another
+     * registration, and only registrations have a base (FilingValidator). So no chain or cycle can form, and a
+     * filing that registrations build on cannot become a registration itself.
+     */
+    private void checkLineage(Filing f, FilingInput input, boolean creating) {
+        if (input.baseFilingId() != null) {
+            Filing base = input.baseFilingId().equals(f.id) ? null : Filing.findById(input.baseFilingId());
+            if (base == null) {
+                throw ProblemException.validation(List.of(new FieldError("baseFilingId",
+                        "filing " + input.baseFilingId() + " does not exist or is this filing")));
+            }
+            if (base.kind != FilingKind.FILING) {
+                throw ProblemException.validation(List.of(new FieldError("baseFilingId",
+                        "filing " + base.id + " is a " + base.kind + "; a base must be a FILING")));
+            }
+        }
+        if (!creating && f.kind == FilingKind.FILING && input.kind() != FilingKind.FILING) {
+            long dependants = Filing.count("baseFilingId", f.id);
+            if (dependants > 0) {
+                throw ProblemException.conflict("Filing " + f.id + " is the base of " + dependants
+                        + " registration(s), so it stays a FILING; change their baseFilingId first");
+            }
         }
     }
 }
