@@ -175,6 +175,8 @@ class DashboardTest {
                     .body("version", equalTo("v1"))
                     .body("filingsUrl", startsWith("/api/v1/filings{?q,"))
                     .body("filingUrl", equalTo("/api/v1/filings/{id}"))
+                    .body("importJobUrl", equalTo("/api/v1/imports/{id}"))
+                    .body("webhooksUrl", equalTo("/api/v1/webhooks"))
                     .body("organizationsUrl", startsWith("/api/v1/organizations"))
                     .body("insightsSummaryUrl", equalTo("/api/v1/insights/summary{?asOf}"))
                     .body("openapiUrl", equalTo("/openapi"))

@@ -18,12 +18,14 @@ public final class ApiIndex {
     /** The links, in the order a reader meets them. */
     public static Map<String, String> links() {
         Map<String, String> links = new LinkedHashMap<>();
-        links.put("filingsUrl", "/api/v1/filings{?q,jurisdiction,category,sector,kind,status,organization,filedFrom,"
-                + "filedTo,weightsAccess,sort,limit,cursor}");
+        links.put("filingsUrl", "/api/v1/filings{?q,jurisdiction,category,sector,kind,status,organization,baseFilingId,"
+                + "filedFrom,filedTo,weightsAccess,sort,limit,cursor,format}");
         links.put("filingUrl", "/api/v1/filings/{id}");
         links.put("filingHistoryUrl", "/api/v1/filings/{id}/history");
         links.put("deploymentsUrl", "/api/v1/filings/{id}/deployments");
         links.put("importUrl", "/api/v1/filings/import{?batch,dryRun,mode}");
+        links.put("importJobUrl", "/api/v1/imports/{id}");
+        links.put("webhooksUrl", "/api/v1/webhooks");
         links.put("organizationsUrl", "/api/v1/organizations{?q,limit,cursor}");
         links.put("organizationUrl", "/api/v1/organizations/{id}");
         links.put("jurisdictionsUrl", "/api/v1/reference/jurisdictions");
