@@ -25,7 +25,7 @@ public class FilingCommands {
 
     @Transactional
     public Idempotency.StoredResponse create(FilingInput input, String idempotencyKey, String actor) {
-        return idempotency.once(CREATE_SCOPE, idempotencyKey, Idempotency.hash(write(input)), () -> {
+        return idempotency.once(CREATE_SCOPE, actor, idempotencyKey, Idempotency.hash(write(input)), () -> {
             FilingView view = filings.create(input, actor);
             return new Idempotency.StoredResponse(201, write(view), "application/json",
                     "/api/v1/filings/" + view.id(), ETags.of(view.version()));

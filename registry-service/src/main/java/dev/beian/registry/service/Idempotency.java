@@ -5,12 +5,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -18,6 +22,10 @@ import java.util.regex.Pattern;
  * Idempotency-Key handling for creates and imports. The key is claimed inside the request's transaction:
  * a concurrent retry waits on the key's row until the first attempt commits (then gets its answer) or rolls
  * back (then runs itself). The same key with a different request body is refused with 422.
+ *
+ * <p>Keys belong to their caller (the API key's name the gateway passes as {@code X-Beian-Actor}): two callers
+ * that happen to pick the same key string do not see each other's answers. A key is remembered for
+ * {@code beian.registry.idempotency-ttl} (24 hours, as Stripe does); after that the same key starts a new request.
  */
 @ApplicationScoped
 public class Idempotency {
@@ -25,10 +33,17 @@ public class Idempotency {
     public static final String HEADER = "Idempotency-Key";
     private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7e]{1,200}");
 
-    private final EntityManager em;
+    /** Claims between two purges of every expired record (each claim removes its own key's expired record). */
+    private static final int PURGE_EVERY = 1000;
 
-    public Idempotency(EntityManager em) {
+    private final EntityManager em;
+    private final long ttlSeconds;
+    private final AtomicInteger claims = new AtomicInteger();
+
+    public Idempotency(EntityManager em,
+                       @ConfigProperty(name = "beian.registry.idempotency-ttl", defaultValue = "24h") Duration ttl) {
         this.em = em;
+        this.ttlSeconds = Math.max(1, ttl.toSeconds());
     }
 
     /** Marks an answer that repeats the first one for a retried key (as Stripe and others name it). */
@@ -66,11 +81,13 @@ public class Idempotency {
      * Without a key the action simply runs. Must be called inside the transaction that does the work.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public StoredResponse once(String scope, String key, String requestHash, Supplier<StoredResponse> action) {
+    public StoredResponse once(String scope, String actor, String key, String requestHash,
+                               Supplier<StoredResponse> action) {
         checkKey(key);
         if (key == null) {
             return action.get();
         }
+        scope = scope + "/" + (actor == null ? "" : actor);
         Optional<StoredResponse> earlier = claim(scope, key, requestHash);
         if (earlier.isPresent()) {
             return earlier.get();
@@ -84,6 +101,13 @@ public class Idempotency {
     @Transactional(Transactional.TxType.MANDATORY)
     @SuppressWarnings("unchecked")
     Optional<StoredResponse> claim(String scope, String key, String requestHash) {
+        em.createNativeQuery("DELETE FROM idempotency_record WHERE scope = ?1 AND key = ?2 "
+                        + "AND created_at < now() - make_interval(secs => ?3)")
+                .setParameter(1, scope).setParameter(2, key).setParameter(3, (double) ttlSeconds).executeUpdate();
+        if (claims.incrementAndGet() % PURGE_EVERY == 0) {
+            em.createNativeQuery("DELETE FROM idempotency_record WHERE created_at < now() - make_interval(secs => ?1)")
+                    .setParameter(1, (double) ttlSeconds).executeUpdate();
+        }
         int inserted = em.createNativeQuery("""
                         INSERT INTO idempotency_record (scope, key, request_hash) VALUES (?1, ?2, ?3)
                         ON CONFLICT (scope, key) DO NOTHING""")

@@ -39,7 +39,7 @@ public class ImportCommands {
         Idempotency.checkKey(idempotencyKey);
         // A dry run writes nothing, so there is nothing to replay.
         String key = options.dryRun() ? null : idempotencyKey;
-        return idempotency.once(SCOPE, key, requestHash, () -> new Idempotency.StoredResponse(200,
+        return idempotency.once(SCOPE, actor, key, requestHash, () -> new Idempotency.StoredResponse(200,
                 write(importer.importRows(input, options, actor, ImportProgress.NONE)), "application/json", null, null));
     }
 
@@ -48,7 +48,7 @@ public class ImportCommands {
     public Idempotency.StoredResponse createJob(long id, int rows, ImportOptions options, String idempotencyKey,
                                                 String requestHash, String actor) {
         String key = options.dryRun() ? null : idempotencyKey;
-        return idempotency.once(SCOPE, key, requestHash, () -> new Idempotency.StoredResponse(202,
+        return idempotency.once(SCOPE, actor, key, requestHash, () -> new Idempotency.StoredResponse(202,
                 write(jobs.create(id, rows, actor)), "application/json", ImportJobs.PATH + id, null));
     }
 
