@@ -23,6 +23,7 @@ public final class ApiIndex {
         links.put("filingUrl", "/api/v1/filings/{id}");
         links.put("filingHistoryUrl", "/api/v1/filings/{id}/history");
         links.put("deploymentsUrl", "/api/v1/filings/{id}/deployments");
+        links.put("allDeploymentsUrl", "/api/v1/deployments{?region,sector,limit,cursor}");
         links.put("importUrl", "/api/v1/filings/import{?batch,dryRun,mode}");
         links.put("importJobUrl", "/api/v1/imports/{id}");
         links.put("webhooksUrl", "/api/v1/webhooks");

@@ -5,9 +5,11 @@ import dev.beian.common.problem.Problem.FieldError;
 import dev.beian.common.problem.ProblemException;
 import dev.beian.common.time.RegisterDates;
 import dev.beian.registry.api.DeploymentInput;
+import dev.beian.registry.api.DeploymentPage;
 import dev.beian.registry.api.DeploymentView;
 import dev.beian.registry.domain.Deployment;
 import dev.beian.registry.domain.Filing;
+import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -40,6 +42,26 @@ public class DeploymentService {
     public List<DeploymentView> list(long filingId) {
         filings.requireExists(filingId);
         return Deployment.<Deployment>list("filingId", Sort.by("id"), filingId).stream().map(FilingMapper::view).toList();
+    }
+
+    /** Deployments across all filings, by id, optionally of one region and/or sector; one page after {@code afterId}. */
+    @Transactional
+    public DeploymentPage search(String region, String sector, Long afterId, int limit) {
+        Parameters params = Parameters.with("after", afterId == null ? 0L : afterId);
+        String where = "id > :after";
+        if (region != null) {
+            where += " and region = :region";
+            params = params.and("region", region);
+        }
+        if (sector != null) {
+            where += " and sector = :sector";
+            params = params.and("sector", sector);
+        }
+        // One row beyond the page (range is inclusive) tells whether there is a next page.
+        List<Deployment> rows = Deployment.<Deployment>find(where + " order by id", params).range(0, limit).list();
+        List<Deployment> page = rows.subList(0, Math.min(limit, rows.size()));
+        String next = rows.size() > limit ? Cursors.encodeId(page.get(page.size() - 1).id) : null;
+        return new DeploymentPage(page.stream().map(FilingMapper::view).toList(), limit, next);
     }
 
     @Transactional
