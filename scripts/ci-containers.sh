@@ -164,7 +164,8 @@ marker='{"kind":"FILING","name":"重启后模型","organizationName":"容器测�
 status=$(curl -s -o /dev/null -w '%{http_code}' -X POST -H "Authorization: Bearer $BEIAN_SMOKE_API_KEY" \
   -H 'Content-Type: application/json' -d "$marker" "$base/api/v1/filings")
 follow=""
-for _ in $(seq 1 30); do
+# Up to 90 s: insights' feed client backs off up to 30 s between attempts while the registry was away.
+for _ in $(seq 1 90); do
   [[ "$(total)" == "\"total\":$((rows + 1))" ]] && { follow=1; break; }
   sleep 1
 done
