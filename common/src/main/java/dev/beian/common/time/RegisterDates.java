@@ -1,6 +1,7 @@
 package dev.beian.common.time;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 
 /**
  * The dates the suite accepts: filing dates, status dates and deployment dates in the registry (a write or an
@@ -14,6 +15,8 @@ import java.time.LocalDate;
  */
 public final class RegisterDates {
 
+    /** The register's calendar: CAC dates, "today" and export times are days and times in China. */
+    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     public static final LocalDate EARLIEST = LocalDate.of(1980, 1, 1);
     public static final LocalDate LATEST = LocalDate.of(2063, 12, 31);
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.beian.common.problem.Problem.FieldError;
 import dev.beian.common.problem.ProblemException;
+import dev.beian.common.time.RegisterDates;
 import dev.beian.registry.api.FilingInput;
 import dev.beian.registry.api.FilingView;
 import dev.beian.registry.api.ImportReport;
@@ -29,7 +30,6 @@ import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -49,7 +49,6 @@ import java.util.Optional;
 @ApplicationScoped
 public class FilingImporter {
 
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final Logger LOG = Logger.getLogger(FilingImporter.class);
 
     private final Vocabulary vocabulary;
@@ -338,7 +337,7 @@ public class FilingImporter {
             return;
         }
         long started = System.nanoTime();
-        LocalDate today = LocalDate.now(CHINA);
+        LocalDate today = LocalDate.now(RegisterDates.ZONE);
         Instant now = DatabaseClock.now();
         List<FilingView> views = new ArrayList<>(rows.size());
         List<Object[]> ids = bulk.query("SELECT nextval(pg_get_serial_sequence('filing', 'id')) FROM generate_series(1, ?)",

@@ -1,7 +1,6 @@
 package dev.beian.registry.rest;
 
 import dev.beian.common.problem.Problem;
-import dev.beian.common.problem.ProblemException;
 import dev.beian.registry.api.DeploymentPage;
 import dev.beian.registry.service.Cursors;
 import dev.beian.registry.service.DeploymentService;
@@ -50,14 +49,8 @@ public class DeploymentSearchResource {
         QueryParams.onlyKnown(uriInfo, Set.of("region", "sector", "cursor", "limit"));
         ParameterErrors invalid = new ParameterErrors();
         String regionCode = invalid.parse(() -> QueryParams.text("region", region, 8));
-        String sectorCode = invalid.parse(() -> {
-            String code = QueryParams.text("sector", sector, 24);
-            if (code != null && !vocabulary.isSector(code)) {
-                throw ProblemException.invalidParameter("sector", "'" + sector
-                        + "' is not a sector code (see /api/v1/reference/sectors)");
-            }
-            return code;
-        });
+        String sectorCode = invalid.parse(() -> QueryParams.code("sector", sector, 24, vocabulary::isSector,
+                "a sector code (see /api/v1/reference/sectors)"));
         Long after = invalid.parse(() -> cursor == null ? null : Cursors.decodeId(cursor));
         Integer pageSize = invalid.parse(() -> QueryParams.limit(limit, FilingResource.DEFAULT_LIMIT, FilingResource.MAX_LIMIT));
         invalid.throwIfAny();

@@ -1,12 +1,12 @@
 package dev.beian.registry.rest;
 
+import dev.beian.common.time.RegisterDates;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
@@ -20,7 +20,7 @@ final class ExportFormat {
     private static final List<String> NAMED_FILTERS = List.of("kind", "jurisdiction", "category", "sector", "status",
             "weightsAccess", "organization", "baseFilingId", "filedFrom", "filedTo", "q");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmm")
-            .withZone(ZoneId.of("Asia/Shanghai"));
+            .withZone(RegisterDates.ZONE);
     private static final int MAX_VALUE_LENGTH = 40;
 
     private ExportFormat() {

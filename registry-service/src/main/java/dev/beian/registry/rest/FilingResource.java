@@ -50,7 +50,6 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Predicate;
 
 @Path("/api/v1/filings")
 @Produces(MediaType.APPLICATION_JSON)
@@ -139,11 +138,11 @@ public class FilingResource {
     FilingQuery query(ParameterErrors invalid, String q, String jurisdiction, String category, String sector,
                       String kind, String status, String organization, String baseFilingId, String filedFrom,
                       String filedTo, String weightsAccess, String sort) {
-        String jurisdictionCode = invalid.parse(() -> code("jurisdiction", jurisdiction, 16, vocabulary::isJurisdiction,
+        String jurisdictionCode = invalid.parse(() -> QueryParams.code("jurisdiction", jurisdiction, 16, vocabulary::isJurisdiction,
                 "a jurisdiction code (see /api/v1/reference/jurisdictions)"));
-        String categoryCode = invalid.parse(() -> code("category", category, 16, vocabulary::isCategory,
+        String categoryCode = invalid.parse(() -> QueryParams.code("category", category, 16, vocabulary::isCategory,
                 "a category code (see /api/v1/reference/categories)"));
-        String sectorCode = invalid.parse(() -> code("sector", sector, 24, vocabulary::isSector,
+        String sectorCode = invalid.parse(() -> QueryParams.code("sector", sector, 24, vocabulary::isSector,
                 "a sector code (see /api/v1/reference/sectors)"));
         LocalDate from = invalid.parse(() -> QueryParams.date("filedFrom", filedFrom));
         LocalDate to = invalid.parse(() -> QueryParams.date("filedTo", filedTo));
@@ -160,15 +159,6 @@ public class FilingResource {
                 invalid.parse(() -> QueryParams.positiveLong("organization", organization)),
                 invalid.parse(() -> QueryParams.positiveLong("baseFilingId", baseFilingId)), from, to,
                 invalid.parse(() -> QueryParams.enumValue("weightsAccess", weightsAccess, WeightsAccess.class)), order);
-    }
-
-    /** A vocabulary code parameter: null when absent, else a known code. */
-    private static String code(String name, String value, int maxLength, Predicate<String> known, String what) {
-        String code = QueryParams.text(name, value, maxLength);
-        if (code != null && !known.test(code)) {
-            throw ProblemException.invalidParameter(name, "'" + value + "' is not " + what);
-        }
-        return code;
     }
 
     @POST

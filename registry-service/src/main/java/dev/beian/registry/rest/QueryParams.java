@@ -8,6 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /** Parses query parameters strictly: a bad or unknown parameter is a 400 naming it, never an empty page. */
@@ -61,6 +62,15 @@ public final class QueryParams {
             // reported below
         }
         throw ProblemException.invalidParameter(name, "must be a positive whole number, not '" + value + "'");
+    }
+
+    /** A vocabulary code parameter: null when absent, else a known code. */
+    static String code(String name, String value, int maxLength, Predicate<String> known, String what) {
+        String code = text(name, value, maxLength);
+        if (code != null && !known.test(code)) {
+            throw ProblemException.invalidParameter(name, "'" + value + "' is not " + what);
+        }
+        return code;
     }
 
     public static int limit(String value, int defaultLimit, int max) {

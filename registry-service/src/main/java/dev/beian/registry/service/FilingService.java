@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.beian.common.problem.Problem.FieldError;
 import dev.beian.common.problem.ProblemException;
+import dev.beian.common.time.RegisterDates;
 import dev.beian.registry.api.FilingInput;
 import dev.beian.registry.api.FilingView;
 import dev.beian.registry.domain.Deployment;
@@ -17,7 +18,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,7 +29,6 @@ import java.util.List;
 @ApplicationScoped
 public class FilingService {
 
-    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final EntityManager em;
     private final FilingValidator validator;
@@ -166,7 +165,7 @@ public class FilingService {
         FilingStatus status = input.status() == null ? (creating ? FilingStatus.ACTIVE : f.status) : input.status();
         if (creating || status != f.status) {
             LocalDate since = input.statusDate() != null ? input.statusDate()
-                    : creating && input.filingDate() != null ? input.filingDate() : LocalDate.now(CHINA);
+                    : creating && input.filingDate() != null ? input.filingDate() : LocalDate.now(RegisterDates.ZONE);
             List<Filing.StatusChange> statusHistory = new ArrayList<>(creating ? List.of() : f.statusHistory);
             statusHistory.add(new Filing.StatusChange(status, since));
             f.statusHistory = statusHistory;
